@@ -1,0 +1,2 @@
+// Placeholder entry point; the custom handler arrives with the Functions app.
+return 0;
