@@ -9,17 +9,12 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' existing = {
   name: functionAppName
 }
 
-resource host 'Microsoft.Web/sites/host@2024-04-01' existing = {
-  parent: functionApp
-  name: 'default'
-}
-
 resource systemTopic 'Microsoft.EventGrid/systemTopics@2022-06-15' existing = {
   name: systemTopicName
 }
 
 // The key stays inside ARM (never printed by the hook); the endpoint URL is a secure destination property.
-var blobsExtensionKey = host.listKeys().systemKeys.blobs_extension
+var blobsExtensionKey = listKeys('${functionApp.id}/host/default', functionApp.apiVersion).systemKeys.blobs_extension
 var webhookBase = 'https://${functionApp.properties.defaultHostName}/runtime/webhooks/blobs'
 
 resource normalizeArticle 'Microsoft.EventGrid/systemTopics/eventSubscriptions@2022-06-15' = {

@@ -33,7 +33,7 @@ public sealed class EventGridTests
     [Fact]
     public void Subscriptions_Endpoint_IsTheBlobsExtensionWebhookWithItsSystemKey()
     {
-        Assert.Equal("host.listKeys().systemKeys.blobs_extension", Subscriptions.Var("blobsExtensionKey"));
+        Assert.Equal("listKeys('${functionApp.id}/host/default', functionApp.apiVersion).systemKeys.blobs_extension", Subscriptions.Var("blobsExtensionKey"));
         Assert.Equal("'https://${functionApp.properties.defaultHostName}/runtime/webhooks/blobs'", Subscriptions.Var("webhookBase"));
 
         foreach (var subscription in Subscriptions.ResourcesOfType("Microsoft.EventGrid/systemTopics/eventSubscriptions"))
