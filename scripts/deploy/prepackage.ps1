@@ -4,7 +4,8 @@ $PSNativeCommandUseErrorActionPreference = $true
 
 $root = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
 $app = Join-Path $root 'src/Pipeline.Functions'
-$dist = Join-Path $root 'artifacts/api'
+# PIPELINE_PACKAGE_DIR lets the tests package into a temp folder; azd always uses artifacts/api (azure.yaml dist).
+$dist = if ($env:PIPELINE_PACKAGE_DIR) { $env:PIPELINE_PACKAGE_DIR } else { Join-Path $root 'artifacts/api' }
 
 if (-not (Get-Command dotnet -ErrorAction SilentlyContinue)) {
   throw 'dotnet SDK not found; install .NET 10 SDK (see global.json)'

@@ -6,7 +6,8 @@ set -eu
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
 app="$root/src/Pipeline.Functions"
-dist="$root/artifacts/api"
+# PIPELINE_PACKAGE_DIR lets the tests package into a temp folder; azd always uses artifacts/api (azure.yaml dist).
+dist="${PIPELINE_PACKAGE_DIR:-$root/artifacts/api}"
 
 command -v dotnet >/dev/null 2>&1 || { echo "error: dotnet SDK not found; install .NET 10 SDK (see global.json)" >&2; exit 1; }
 

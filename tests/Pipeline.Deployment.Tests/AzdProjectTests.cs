@@ -20,7 +20,7 @@ public sealed class AzdProjectTests
         Assert.Equal("infra", AzureYaml["infra.path"]);
 
         // The folder azd zips is the folder the hooks fill.
-        Assert.Contains("dist=\"$root/artifacts/api\"", Repo.ReadText("scripts", "deploy", "prepackage.sh"), StringComparison.Ordinal);
+        Assert.Contains(":-$root/artifacts/api}\"", Repo.ReadText("scripts", "deploy", "prepackage.sh"), StringComparison.Ordinal);
         Assert.Contains("Join-Path $root 'artifacts/api'", Repo.ReadText("scripts", "deploy", "prepackage.ps1"), StringComparison.Ordinal);
     }
 

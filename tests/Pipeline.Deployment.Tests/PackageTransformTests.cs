@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Pipeline.Deployment.Tests.Reading;
 
@@ -117,29 +116,6 @@ public sealed class PackageTransformTests : IDisposable
         FunctionApp.FunctionJsonFiles(root).Append(Path.Combine(root, "host.json"))
             .ToDictionary(file => Path.GetRelativePath(root, file), File.ReadAllText);
 
-    private static (int ExitCode, string Output) RunTransform(string package)
-    {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Repo.Root,
-        };
-        foreach (var argument in new[] { "run", "--file", Repo.File("scripts", "deploy", "UseEventGridBlobSource.cs"), "--", package })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        // The test host's MSBuild variables would point the nested build at the wrong SDK pieces.
-        foreach (var key in start.Environment.Keys.Where(key => key.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase)).ToList())
-        {
-            start.Environment.Remove(key);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        return (process.ExitCode, stdout.Result + stderr.Result);
-    }
+    private static (int ExitCode, string Output) RunTransform(string package) =>
+        DotnetProcess.Run(DotnetProcess.DotnetPath, ["run", "--file", Repo.File("scripts", "deploy", "UseEventGridBlobSource.cs"), "--", package]);
 }
