@@ -81,7 +81,7 @@ resource userBlobContributor 'Microsoft.Authorization/roleAssignments@2022-04-01
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataContributor)
     principalId: principalId
-    principalType: 'User'
+    // No principalType: azd may run as a user or, in CI, as a service principal; ARM resolves either.
   }
 }
 
