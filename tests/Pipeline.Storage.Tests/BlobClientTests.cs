@@ -123,7 +123,7 @@ public sealed class BlobClientTests(AzuriteFixture azurite) : IClassFixture<Azur
         var container = await Clients.NewContainerAsync(azurite);
         const int count = 5_100;
         var names = Enumerable.Range(0, count).Select(i => $"articles/{i:D5}.html").ToList();
-        await Parallel.ForEachAsync(names, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (name, ct) =>
+        await Parallel.ForEachAsync(names, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (name, ct) =>
             await container.GetBlobClient(name).UploadAsync(BinaryData.FromString(name), cancellationToken: ct));
         await container.GetBlobClient("other/outside-prefix.txt").UploadAsync(BinaryData.FromString("x"));
 
