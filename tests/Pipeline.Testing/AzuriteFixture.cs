@@ -22,6 +22,7 @@ public class AzuriteFixture : IAsyncLifetime
     private readonly Lock _outputLock = new();
     private readonly string _workDirectory;
     private Process? _process;
+    private int _readyLines;
 
     /// <summary>An in-memory Azurite (data is lost on restart).</summary>
     public AzuriteFixture()
@@ -91,13 +92,27 @@ public class AzuriteFixture : IAsyncLifetime
             "Azurite is not installed: run ./test.sh, or (cd tools/azurite && npm ci --no-audit --no-fund), or set PIPELINE_AZURITE to the azurite binary.");
     }
 
-    /// <summary>Starts Azurite on fresh free ports.</summary>
+    /// <summary>Starts Azurite on fresh free ports (new ports are tried if another process grabbed one meanwhile).</summary>
     public async Task InitializeAsync()
     {
-        BlobPort = FreePort.Next();
-        QueuePort = FreePort.Next();
-        TablePort = FreePort.Next();
-        await StartAsync();
+        for (var attempt = 1; ; attempt++)
+        {
+            BlobPort = FreePort.Next();
+            QueuePort = FreePort.Next();
+            TablePort = FreePort.Next();
+            try
+            {
+                await StartAsync();
+                return;
+            }
+            catch (InvalidOperationException) when (attempt < 3 && Output.Contains("EADDRINUSE", StringComparison.Ordinal))
+            {
+                lock (_outputLock)
+                {
+                    _output.Clear();
+                }
+            }
+        }
     }
 
     /// <summary>Kills Azurite (whole process tree) and deletes its files.</summary>
@@ -140,6 +155,7 @@ public class AzuriteFixture : IAsyncLifetime
             start.ArgumentList.Add(argument);
         }
 
+        var readyBefore = Volatile.Read(ref _readyLines);
         Process process;
         try
         {
@@ -165,7 +181,10 @@ public class AzuriteFixture : IAsyncLifetime
                 throw new InvalidOperationException($"Azurite exited with code {process.ExitCode} while starting:{Environment.NewLine}{Output}");
             }
 
-            if (await FreePort.IsListeningAsync(BlobPort, cancellationToken)
+            // Azurite prints this after the last (table) server is bound; checking the ports as well guards against the
+            // line changing, and checking the line guards against another process owning one of the ports.
+            if (Volatile.Read(ref _readyLines) > readyBefore
+                && await FreePort.IsListeningAsync(BlobPort, cancellationToken)
                 && await FreePort.IsListeningAsync(QueuePort, cancellationToken)
                 && await FreePort.IsListeningAsync(TablePort, cancellationToken))
             {
@@ -274,6 +293,11 @@ public class AzuriteFixture : IAsyncLifetime
         if (line is null)
         {
             return;
+        }
+
+        if (line.Contains("Table service is successfully listening", StringComparison.Ordinal))
+        {
+            Interlocked.Increment(ref _readyLines);
         }
 
         lock (_outputLock)
