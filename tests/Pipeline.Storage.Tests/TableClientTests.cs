@@ -204,4 +204,28 @@ public sealed class TableClientTests(AzuriteFixture azurite) : IClassFixture<Azu
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => table.QueryAsync(cancellationToken: cancellation.Token).ToListAsync());
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => table.AddEntityAsync(new TableEntity("p", "r"), cancellation.Token));
     }
+
+    [Theory]
+    [InlineData("it's", "O''Brien")]
+    [InlineData("100% sure", "a+b=c&d")]
+    [InlineData("Grüße 日本語 🙂", "(paren),comma")]
+    [InlineData("'", "''")]
+    public async Task EntityOperations_KeysWithQuotesPercentAndUnicode_AddressTheRightEntity(string partitionKey, string rowKey)
+    {
+        var table = await Clients.NewTableAsync(azurite);
+        await table.AddEntityAsync(new TableEntity(partitionKey, rowKey) { ["V"] = 1 });
+        await table.AddEntityAsync(new TableEntity(partitionKey, rowKey + "x") { ["V"] = 99 });
+
+        var read = (await table.GetEntityAsync(partitionKey, rowKey)).Value;
+        Assert.Equal((partitionKey, rowKey, 1), (read.PartitionKey, read.RowKey, read.GetInt32("V")));
+
+        await table.UpdateEntityAsync(new TableEntity(partitionKey, rowKey) { ["V"] = 2 }, read.ETag);
+        await table.SubmitTransactionAsync([new(TableTransactionActionType.UpsertMerge, new TableEntity(partitionKey, rowKey) { ["W"] = 3 })]);
+        var updated = (await table.GetEntityAsync(partitionKey, rowKey)).Value;
+        Assert.Equal((2, 3), (updated.GetInt32("V"), updated.GetInt32("W")));
+
+        await table.DeleteEntityAsync(partitionKey, rowKey);
+        var left = Assert.Single(await table.QueryAsync().ToListAsync());
+        Assert.Equal(rowKey + "x", left.RowKey);
+    }
 }
