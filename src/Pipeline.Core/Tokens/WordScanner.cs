@@ -90,6 +90,14 @@ internal static class WordScanner
                     continue;
                 }
 
+                // "U.S.-led": an acronym's closing dot followed by a hyphenated continuation.
+                if (c == '.' && hasAcronymDot && i - segmentStart == 1 && IsHyphen(text[next]) && next + 1 < to && IsWordChar(text, next + 1))
+                {
+                    i = next + 1;
+                    segmentStart = i;
+                    continue;
+                }
+
                 if (c == '.' && i - segmentStart == 1 && char.IsLetter(text[segmentStart]) && char.IsLetter(text[next])
                     && (next + 1 >= to || text[next + 1] == '.' || !char.IsLetterOrDigit(text[next + 1])))
                 {
