@@ -109,13 +109,15 @@ internal static class AttributionFinder
     private static bool IsVerb(string text, (int Start, int End) word)
     {
         var bare = Bare(text, word);
-        return bare.Length > 0 && char.IsLower(bare[0]) && s_verbs.Contains(bare);
+
+        // Capitalised "Said" may be a name; "According to" may start a sentence.
+        return bare.Length > 0 && (char.IsLower(bare[0]) ? s_verbs.Contains(bare) : bare == "According");
     }
 
     private static Attribution NameAfterVerb(string text, List<(int Start, int End)> words, int verb)
     {
         var i = verb + 1;
-        if (Bare(text, words[verb]) == "according" && i < words.Count && Bare(text, words[i]) == "to")
+        if (Bare(text, words[verb]) is "according" or "According" && i < words.Count && Bare(text, words[i]) == "to")
         {
             i++;
         }
@@ -126,6 +128,7 @@ internal static class AttributionFinder
         }
 
         // The last name run before a comma or the sentence end that is not the object of a preposition.
+        var first = i;
         string? best = null;
         while (i < words.Count)
         {
@@ -147,7 +150,7 @@ internal static class AttributionFinder
             }
 
             var runEnd = i;
-            var prepositional = runStart > verb + 1 && s_prepositions.Contains(Bare(text, words[runStart - 1]));
+            var prepositional = runStart > first && s_prepositions.Contains(Bare(text, words[runStart - 1]));
             var name = RunText(text, words, runStart, runEnd);
             if (!prepositional && name is not null)
             {
@@ -390,9 +393,14 @@ internal static class AttributionFinder
                 i++;
             }
 
-            // Punctuation-only chunks (a comma after a closing quote, a dash) carry no word.
+            // Punctuation-only chunks (a comma after a closing quote, a dash) carry no word; a lone period ends the sentence.
             if (!HasLetterOrDigit(text, s, i))
             {
+                if (stopAtSentenceEnd && text.AsSpan(s, i - s).IndexOfAny(".!?") >= 0)
+                {
+                    break;
+                }
+
                 continue;
             }
 
