@@ -41,6 +41,11 @@ internal static class HtmlArticle
     /// <summary>The page's article text (paragraphs separated by blank lines) and its title when it has one.</summary>
     public static (string Text, string? Title) Extract(string html)
     {
+        if (HtmlTagStripper.Depth(html, HtmlTagStripper.MaxParsedDepth) > HtmlTagStripper.MaxParsedDepth)
+        {
+            return (HtmlTagStripper.Strip(html), null);
+        }
+
         var parser = new HtmlParser();
         using var document = parser.ParseDocument(html);
         var title = document.QuerySelector("h1")?.TextContent ?? document.Title;
@@ -106,7 +111,9 @@ internal static class HtmlArticle
         }
     }
 
-    private static void BreakParagraph(StringBuilder sb)
+    public static bool IsBlock(string localName) => s_blocks.Contains(localName);
+
+    public static void BreakParagraph(StringBuilder sb)
     {
         while (sb.Length > 0 && sb[^1] == ' ')
         {
@@ -121,7 +128,7 @@ internal static class HtmlArticle
         sb.Append(sb[^1] == '\n' ? "\n" : "\n\n");
     }
 
-    private static void AppendInline(StringBuilder sb, string text)
+    public static void AppendInline(StringBuilder sb, string text)
     {
         foreach (var c in text)
         {

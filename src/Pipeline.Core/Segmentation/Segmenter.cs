@@ -16,7 +16,8 @@ namespace Pipeline.Core.Segmentation;
 /// </remarks>
 internal static class Segmenter
 {
-    private const int PronounLookBack = 4;
+    private const int PronounLookBack = 6;
+    private const int MaxPronounScan = 2000;
     private const int MaxEditorialLength = 120;
     private const int MaxAttributionGap = 160;
 
@@ -64,6 +65,7 @@ internal static class Segmenter
     {
         var speakers = new string?[infos.Count];
         var kinds = new AttributionKind[infos.Count];
+        string? lastSpeaker = null;
         for (var i = 0; i < infos.Count; i++)
         {
             var info = infos[i];
@@ -87,9 +89,10 @@ internal static class Segmenter
             speakers[i] = found.Kind switch
             {
                 AttributionKind.Named => found.Name,
-                AttributionKind.Pronoun => ResolvePronoun(text, segments, infos, speakers, i),
+                AttributionKind.Pronoun => ResolvePronoun(text, segments, infos, speakers, i, lastSpeaker),
                 _ => null,
             };
+            lastSpeaker = speakers[i] ?? lastSpeaker;
         }
 
         // A quote without any attribution continues the previous quote's speaker within a paragraph, or across a
@@ -124,7 +127,7 @@ internal static class Segmenter
     private static bool Adjacent(string text, int previousClose, int open) =>
         open - previousClose <= MaxAttributionGap && SentenceBreaks.Find(text, Math.Min(previousClose + 1, open), open).Count <= 1;
 
-    private static string? ResolvePronoun(string text, List<Segment> segments, List<QuoteInfo> infos, string?[] speakers, int index)
+    private static string? ResolvePronoun(string text, List<Segment> segments, List<QuoteInfo> infos, string?[] speakers, int index, string? lastSpeaker)
     {
         var info = infos[index];
         if (index > 0 && infos[index - 1].Paragraph == info.Paragraph && speakers[index - 1] is not null)
@@ -132,37 +135,25 @@ internal static class Segmenter
             return speakers[index - 1];
         }
 
-        var looked = 0;
-        for (var s = info.Segment - 1; s >= 0 && looked < PronounLookBack; s--)
+        // Look back a few passages for a named attribution ("..., Kirby said." then "\"...,\" he said."); bounded so a
+        // long run of quotations stays linear.
+        var stop = Math.Max(0, info.Segment - PronounLookBack);
+        for (var s = info.Segment - 1; s >= stop; s--)
         {
             var segment = segments[s];
             if (segment.Kind == PassageKind.Quote)
             {
-                if (segment.Speaker is not null)
-                {
-                    return segment.Speaker;
-                }
-
                 continue;
             }
 
-            looked++;
-            var found = AttributionFinder.Anywhere(text, segment.Start, segment.End);
+            var found = AttributionFinder.Anywhere(text, Math.Max(segment.Start, segment.End - MaxPronounScan), segment.End);
             if (found.Kind == AttributionKind.Named)
             {
                 return found.Name;
             }
         }
 
-        for (var i = index - 1; i >= 0; i--)
-        {
-            if (speakers[i] is not null)
-            {
-                return speakers[i];
-            }
-        }
-
-        return null;
+        return lastSpeaker;
     }
 
     private static List<QuoteSpan> FindQuotes(string text, TextRange paragraph)
