@@ -110,7 +110,15 @@ internal static class HtmlTagStripper
                 i = endGt < 0 ? html.Length : endGt + 1;
             }
 
-            if (HtmlArticle.IsBlock(name))
+            if (name.Equals("br", StringComparison.OrdinalIgnoreCase))
+            {
+                Flush(sb, text);
+                if (sb.Length > 0 && sb[^1] != '\n')
+                {
+                    sb.Append('\n');
+                }
+            }
+            else if (HtmlArticle.IsBlock(name))
             {
                 Flush(sb, text);
                 HtmlArticle.BreakParagraph(sb);

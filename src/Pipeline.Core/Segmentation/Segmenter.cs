@@ -156,7 +156,17 @@ internal static class Segmenter
         return lastSpeaker;
     }
 
+    /// <summary>
+    /// Double quotation marks when the paragraph has any; otherwise British-style single curly quotes, where an opening
+    /// ‘ follows a space and precedes a word, and a closing ’ is not followed by a letter (so "it’s" stays a word).
+    /// </summary>
     private static List<QuoteSpan> FindQuotes(string text, TextRange paragraph)
+    {
+        var span = text.AsSpan(paragraph.Start, paragraph.Length);
+        return span.IndexOfAny(QuoteMarks.Doubles) >= 0 ? FindDoubleQuotes(text, paragraph) : FindSingleQuotes(text, paragraph);
+    }
+
+    private static List<QuoteSpan> FindDoubleQuotes(string text, TextRange paragraph)
     {
         var found = new List<QuoteSpan>();
         var open = -1;
@@ -190,8 +200,44 @@ internal static class Segmenter
         return found;
     }
 
+    private static List<QuoteSpan> FindSingleQuotes(string text, TextRange paragraph)
+    {
+        var found = new List<QuoteSpan>();
+        var open = -1;
+        for (var i = paragraph.Start; i < paragraph.End; i++)
+        {
+            var c = text[i];
+            if (open < 0 && c == '\u2018' && IsSingleOpen(text, paragraph, i))
+            {
+                open = i;
+            }
+            else if (open >= 0 && c == '\u2019' && (i + 1 >= paragraph.End || !char.IsLetterOrDigit(text[i + 1])) && !IsPluralPossessive(text, paragraph, i))
+            {
+                found.Add(new QuoteSpan(open, i));
+                open = -1;
+            }
+        }
+
+        if (open >= 0)
+        {
+            found.Add(new QuoteSpan(open, paragraph.End));
+        }
+
+        return found;
+    }
+
+    /// <summary>"the Iraqis’ call": an apostrophe after a plural "s" followed by a lower-case word.</summary>
+    private static bool IsPluralPossessive(string text, TextRange paragraph, int i) =>
+        i > paragraph.Start && text[i - 1] is 's' or 'S' && i + 2 < paragraph.End && text[i + 1] == ' ' && char.IsLower(text[i + 2]);
+
+    private static bool IsSingleOpen(string text, TextRange paragraph, int i) =>
+        (i == paragraph.Start || char.IsWhiteSpace(text[i - 1]) || text[i - 1] is '(' or '[' or '\u2014' or '\u2013')
+        && i + 1 < paragraph.End && char.IsLetterOrDigit(text[i + 1]);
+
     private static bool StartsWithQuote(string text, TextRange paragraph) =>
-        paragraph.Length > 0 && QuoteMarks.IsQuote(text[paragraph.Start]) && !QuoteMarks.IsCloseOnly(text[paragraph.Start]);
+        paragraph.Length > 0
+        && ((QuoteMarks.IsQuote(text[paragraph.Start]) && !QuoteMarks.IsCloseOnly(text[paragraph.Start]))
+            || (text[paragraph.Start] == '\u2018' && IsSingleOpen(text, paragraph, paragraph.Start)));
 
     private static void AddNarrative(string text, int start, int end, List<Segment> segments)
     {

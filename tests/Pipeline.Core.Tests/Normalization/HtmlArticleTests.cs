@@ -73,4 +73,12 @@ public class HtmlArticleTests
     {
         Assert.Equal(expected, HtmlArticle.Looks(name, text));
     }
+
+    [Fact]
+    public void Extract_LineBreakInParagraph_IsASingleNewline()
+    {
+        var (text, _) = HtmlArticle.Extract("<html><body><p>First line<br>second line.</p><p>Next.</p></body></html>");
+
+        Assert.Equal("First line\nsecond line.\n\nNext.", text);
+    }
 }
