@@ -123,6 +123,17 @@ internal static class Segmenter
         }
     }
 
+    private static bool StartsSentence(string text, int start)
+    {
+        var i = start - 1;
+        while (i >= 0 && text[i] == ' ')
+        {
+            i--;
+        }
+
+        return i < 0 || text[i] is '\n' or '.' or '!' or '?';
+    }
+
     /// <summary>Two quotations are parts of one utterance when at most an attribution sentence stands between them.</summary>
     private static bool Adjacent(string text, int previousClose, int open) =>
         open - previousClose <= MaxAttributionGap && SentenceBreaks.Find(text, Math.Min(previousClose + 1, open), open).Count <= 1;
@@ -150,6 +161,20 @@ internal static class Segmenter
             if (found.Kind == AttributionKind.Named)
             {
                 return found.Name;
+            }
+        }
+
+        // Else the person the nearest narrative sentence is about ("Barbara Corcoran ... wrote in 2012 ...").
+        for (var s = info.Segment - 1; s >= stop; s--)
+        {
+            var segment = segments[s];
+            if (segment.Kind == PassageKind.Text && StartsSentence(text, segment.Start))
+            {
+                var subject = AttributionFinder.LeadingName(text, segment.Start, segment.End);
+                if (subject is not null)
+                {
+                    return subject;
+                }
             }
         }
 

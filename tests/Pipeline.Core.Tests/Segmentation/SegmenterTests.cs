@@ -135,4 +135,12 @@ public class SegmenterTests
         Assert.Equal(PassageKind.Quote, passages[0].Kind);
         Assert.Equal(PassageKind.Text, passages[^1].Kind);
     }
+
+    [Fact]
+    public void Segment_PronounWithoutNamedAttribution_ResolvesToSentenceSubject()
+    {
+        var passages = Passages("Barbara Corcoran of \"Shark Tank\" fame wrote in 2012 about her flight.\n\n\"But when I got to my seat, someone was sitting in it,\" she wrote.");
+
+        Assert.Equal("Barbara Corcoran", passages.Single(p => p.Text.StartsWith("But when", StringComparison.Ordinal)).Speaker);
+    }
 }
