@@ -74,6 +74,18 @@ public class PassageAlignerTests
         Assert.Empty(PassageAligner.Align(a, b));
     }
 
+    [Theory]
+    [InlineData("The airline did not immediately respond to a request for comment on the crash.", "The studio did not immediately respond to a request for comment about the film.")]
+    [InlineData("U.S. Secretary of State John Kerry said on Tuesday that talks went well.", "Secretary of State John Kerry said on Tuesday that he would travel to Paris.")]
+    [InlineData("A Pentagon spokesman said in a statement on Monday that nothing changed.", "A Pentagon spokesman said in a statement on Monday that troops would stay.")]
+    public void Align_StockPhrasesOfUnrelatedStories_NoAlignment(string first, string second)
+    {
+        var a = TestArticles.From("a", "Storms hit the coast overnight. " + first + " Power was restored by noon.");
+        var b = TestArticles.From("b", "Box office numbers fell sharply. " + second + " Critics were divided.");
+
+        Assert.Empty(PassageAligner.Align(a, b));
+    }
+
     [Fact]
     public void Align_UnrelatedArticles_NoAlignment()
     {
