@@ -110,6 +110,20 @@ public class PassageAlignerTests
         Assert.True(alignments[0].Source.Start < alignments[1].Source.Start);
     }
 
+    [Fact]
+    public void Align_LongNearCopies_DiffedInPiecesThatCoverEverything()
+    {
+        var words = Enumerable.Range(0, 9000).Select(i => "w" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        var a = TestArticles.From("a", string.Join(' ', words));
+        var b = TestArticles.From("b", string.Join(' ', words));
+
+        var alignments = PassageAligner.Align(a, b, AlignmentOptions.Default with { MaxRegionTokens = 4000 });
+
+        Assert.Equal(3, alignments.Count);
+        Assert.All(alignments, x => Assert.Equal(1.0, x.Score));
+        Assert.Equal(9000, alignments.Sum(x => x.Diff.Single().Text.Split(' ').Length));
+    }
+
     private static string Words(string text) =>
         string.Join(' ', TestArticles.From("x", text).Tokens.Select(t => t.Key));
 }
