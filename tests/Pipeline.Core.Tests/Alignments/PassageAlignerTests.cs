@@ -111,6 +111,37 @@ public class PassageAlignerTests
     }
 
     [Fact]
+    public void Align_WireParagraphWithAnEditedMiddleSentence_OneAlignmentAcrossAllThree()
+    {
+        const string First = "The reactor was shut down after engineers found a crack in the cooling pipe near the turbine hall.";
+        const string Third = "Residents within ten kilometres were told to keep their windows closed until further notice.";
+        var a = TestArticles.From("a", "Intro text about energy. " + First + " The operator said repairs would take about three weeks and cost millions. " + Third + " Other news.");
+        var b = TestArticles.From("b", "Sports results first. " + First + " The operator said the repairs would take roughly three weeks and cost several million. " + Third + " Weather next.");
+
+        var alignment = Assert.Single(PassageAligner.Align(a, b));
+
+        Assert.StartsWith("The reactor", alignment.Source.Text, StringComparison.Ordinal);
+        Assert.EndsWith("further notice", alignment.Source.Text, StringComparison.Ordinal);
+        Assert.Contains(alignment.Diff, r => r is { Op: DiffOp.Insert, Text: "roughly" });
+        Assert.Contains(alignment.Diff, r => r is { Op: DiffOp.Delete, Text: "about" });
+    }
+
+    [Fact]
+    public void Align_MiddleSentenceReplacedByAnother_TwoAlignments()
+    {
+        const string First = "The reactor was shut down after engineers found a crack in the cooling pipe near the turbine hall.";
+        const string Third = "Residents within ten kilometres were told to keep their windows closed until further notice.";
+        var a = TestArticles.From("a", First + " Shares in the operator fell sharply in early trading on the exchange. " + Third);
+        var b = TestArticles.From("b", First + " Anti-nuclear campaigners gathered outside the plant gates with banners. " + Third);
+
+        var alignments = PassageAligner.Align(a, b);
+
+        Assert.Equal(2, alignments.Count);
+        Assert.EndsWith("turbine hall", alignments[0].Source.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Residents", alignments[1].Source.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Align_LongNearCopies_DiffedInPiecesThatCoverEverything()
     {
         var words = Enumerable.Range(0, 9000).Select(i => "w" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
