@@ -40,6 +40,13 @@ internal static class AttributionFinder
         "into", "than", "over", "under", "across", "near", "against", "within", "without", "toward", "towards", "through",
     };
 
+    private static readonly HashSet<string> s_clauseWords = new(StringComparer.Ordinal)
+    {
+        "while", "as", "who", "whose", "which", "that", "when", "where", "and", "but", "or", "after", "before", "during",
+        "adding", "saying", "noting", "because", "since", "though", "although", "on", "in", "at", "of", "to", "for",
+        "from", "with", "his", "her", "their", "its", "about", "told", "wrote", "said", "added", "explained",
+    };
+
     private static readonly string[] s_particles = ["al", "el", "bin", "ibn", "van", "von", "de", "da", "di", "du", "der", "del", "den", "ben", "abu", "bint", "la", "le"];
 
     /// <summary>An attribution at the start of the narrative that follows a quote ("," Kirby said.").</summary>
@@ -157,7 +164,10 @@ internal static class AttributionFinder
                 best = name;
             }
 
-            if (EndsClause(text, words[runEnd - 1]))
+            // "said Stern while driving his Tesla": a clause word after the name ends the attribution; a descriptor
+            // ("said Pentagon spokesman Rear Adm. John F. Kirby") leads on to the name it describes.
+            if (EndsClause(text, words[runEnd - 1])
+                || (best is not null && runEnd < words.Count && s_clauseWords.Contains(Bare(text, words[runEnd]))))
             {
                 break;
             }

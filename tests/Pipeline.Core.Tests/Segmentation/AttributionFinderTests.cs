@@ -15,6 +15,8 @@ public class AttributionFinderTests
     [InlineData(" Iraq’s prime minister, Haider al-Abadi, said in a recent interview.", "Haider al-Abadi")]
     [InlineData(" al-Abadi added,", "al-Abadi")]
     [InlineData(", said Kerry on Tuesday.", "Kerry")]
+    [InlineData(", said Stern while driving his blue Tesla Model S in Boulder.", "Stern")]
+    [InlineData(", said Dr. John Fisher, president of Radiology Associates.", "Dr. John Fisher")]
     public void AfterQuote_NamedAttribution_ReturnsNameAsWritten(string narrative, string name)
     {
         var found = AttributionFinder.AfterQuote(narrative, 0, narrative.Length);
