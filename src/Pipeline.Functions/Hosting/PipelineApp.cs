@@ -1,4 +1,3 @@
-using Azure;
 using Microsoft.AspNetCore.Http.Json;
 using Pipeline.Functions.Api;
 using Pipeline.Functions.Processing;
@@ -202,9 +201,11 @@ internal static partial class PipelineApp
                 await Seeder.UploadAsync(storage, folder, logger, timeout.Token);
             }
         }
-        catch (Exception e) when (e is RequestFailedException or HttpRequestException or OperationCanceledException or DirectoryNotFoundException or System.Net.Sockets.SocketException)
+#pragma warning disable CA1031 // Start-up must end with one clear sentence, whatever the storage client threw.
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+#pragma warning restore CA1031
         {
-            var reason = e is OperationCanceledException ? "it did not answer within 30 seconds" : e.Message;
+            var reason = e is OperationCanceledException ? "it did not answer within 30 seconds" : (e is AggregateException { InnerException: { } inner } ? inner.Message : e.Message);
             await Console.Error.WriteLineAsync(
                 $"error: storage at {storage.Connection.BlobEndpoint} / {storage.Connection.TableEndpoint} is not usable: {reason}\n" +
                 "Check AzureWebJobsStorage (UseDevelopmentStorage=true needs Azurite on ports 10000 and 10002; ./run.sh starts it).");
