@@ -108,6 +108,12 @@ internal static partial class PipelineApp
             kestrel.Limits.MaxRequestLineSize = 16 * 1024;
             kestrel.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
         });
+        if (builder.Configuration["Logging:LogLevel:Microsoft.AspNetCore"] is null)
+        {
+            // One line per request is noise next to the pipeline's own log; set Logging__LogLevel__Microsoft.AspNetCore=Information to see them.
+            builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        }
+
         builder.Logging.AddSimpleConsole(console =>
         {
             console.SingleLine = true;
