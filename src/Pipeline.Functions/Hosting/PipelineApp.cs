@@ -125,6 +125,9 @@ internal static partial class PipelineApp
         builder.Services.AddOpenApi("v1", openApi => openApi.AddDocumentTransformer((document, _, _) =>
         {
             document.Info = new() { Title = "News passage alignment pipeline API", Version = "v1", Description = "Articles, aligned passages and passage clusters." };
+
+            // Under the host the handler's own address is internal; clients use the host's, so name none.
+            document.Servers?.Clear();
             return Task.CompletedTask;
         }));
         builder.Services.AddSingleton(options);
