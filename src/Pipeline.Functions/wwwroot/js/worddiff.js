@@ -40,7 +40,7 @@ const maxCells = 4_000_000;
 /**
  * Diffs reference → version. Returns runs [{ op: "equal" | "insert" | "delete", text }] where equal and insert runs
  * carry the version's text and delete runs the reference's, so concatenating equal+insert gives the version back and
- * equal+delete gives the reference (up to the whitespace of equal words, taken from the version).
+ * equal+delete gives the reference (up to the case and spacing of equal words, taken from the version).
  */
 export function diffWords(reference, version) {
   const a = tokenize(reference);
@@ -58,18 +58,31 @@ export function diffWords(reference, version) {
   for (let i = 0; i < prefix; i++) ops.push(["equal", b[i].text]);
   const midA = a.slice(prefix, a.length - suffix);
   const midB = b.slice(prefix, b.length - suffix);
-  ops.push(...diffMiddle(midA, midB));
+  for (const [op, text, index] of diffMiddle(midA, midB)) ops.push([op, text, index === undefined ? undefined : index + prefix]);
   for (let i = b.length - suffix; i < b.length; i++) ops.push(["equal", b[i].text]);
-  return mergeRuns(ops);
+  return mergeRuns(spaceDeletions(ops, a));
+}
+
+// Equal words carry the version's spacing; where the version ends a word with no space but the reference goes on,
+// the deleted words would run into it ("militarysaid"), so they get the reference's own space back in front.
+function spaceDeletions(ops, a) {
+  for (let k = 1; k < ops.length; k++) {
+    const [op, text, index] = ops[k];
+    const [previousOp, before] = ops[k - 1];
+    if (op !== "delete" || previousOp === "delete" || !(index > 0) || !before || /\s$/.test(before) || /^\s/.test(text)) continue;
+    const gap = /\s+$/.exec(a[index - 1].text)?.[0];
+    if (gap) ops[k][1] = gap + text;
+  }
+  return ops;
 }
 
 function diffMiddle(a, b) {
   const n = a.length;
   const m = b.length;
   if (n === 0) return b.map((t) => ["insert", t.text]);
-  if (m === 0) return a.map((t) => ["delete", t.text]);
+  if (m === 0) return a.map((t, i) => ["delete", t.text, i]);
   if ((n + 1) * (m + 1) > maxCells) {
-    return [...a.map((t) => ["delete", t.text]), ...b.map((t) => ["insert", t.text])];
+    return [...a.map((t, i) => ["delete", t.text, i]), ...b.map((t) => ["insert", t.text])];
   }
   // lengths[i][j] = LCS length of a[i..] and b[j..], flattened.
   const width = m + 1;
@@ -91,14 +104,17 @@ function diffMiddle(a, b) {
       i++;
       j++;
     } else if (lengths[(i + 1) * width + j] >= lengths[i * width + j + 1]) {
-      ops.push(["delete", a[i].text]);
+      ops.push(["delete", a[i].text, i]);
       i++;
     } else {
       ops.push(["insert", b[j].text]);
       j++;
     }
   }
-  while (i < n) ops.push(["delete", a[i++].text]);
+  while (i < n) {
+    ops.push(["delete", a[i].text, i]);
+    i++;
+  }
   while (j < m) ops.push(["insert", b[j++].text]);
   return ops;
 }
