@@ -65,9 +65,10 @@ async function showHealth() {
   const line = document.getElementById("health");
   if (!line) return;
   try {
-    await getJson("health");
-    line.textContent = "API connected.";
-    line.className = "health health--ok";
+    const health = await getJson("health");
+    const ok = !health?.status || health.status === "ok";
+    line.textContent = ok ? "API connected." : `API reachable, but storage is ${health.status}.`;
+    line.className = ok ? "health health--ok" : "health health--down";
   } catch (error) {
     line.textContent = `API not reachable: ${error.message}`;
     line.className = "health health--down";

@@ -60,6 +60,9 @@ export const articleView = {
       problem
         ? h("div", { class: "notice notice--error", role: "alert" }, h("strong", {}, article.status === "rejected" ? "Rejected: " : "Failed: "), article.error || "no reason was recorded.")
         : null,
+      article.duplicateOf
+        ? h("p", { class: "notice" }, "This article has the same text as ", h("a", { href: route(["article", article.duplicateOf]) }, article.duplicateOf), ".")
+        : null,
       wantsHighlight && !located
         ? h("div", { class: "notice", role: "status" }, "The linked passage could not be located in this article’s text; it may have changed since the link was made.")
         : null,

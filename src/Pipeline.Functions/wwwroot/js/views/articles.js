@@ -82,6 +82,9 @@ function articleItem(item) {
     problem
       ? h("p", { class: "article-item__error" }, h("strong", {}, item.status === "rejected" ? "Why it was rejected: " : "Why it failed: "), item.error || "no reason was recorded.")
       : null,
+    item.duplicateOf
+      ? h("p", { class: "article-item__duplicate" }, "Same text as ", h("a", { href: route(["article", item.duplicateOf]) }, item.duplicateOf), ".")
+      : null,
     h("p", { class: "article-item__name" }, item.article),
   );
 }
