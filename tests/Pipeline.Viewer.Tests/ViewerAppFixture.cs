@@ -1,30 +1,162 @@
+using System.Diagnostics;
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json;
+using Pipeline.Testing;
 using Pipeline.Viewer.Tests.Browser;
 using Xunit;
 
 namespace Pipeline.Viewer.Tests;
 
-/// <summary>The app under test: by default a private Azurite plus the real Functions app (standalone) with the seeds.</summary>
+/// <summary>
+/// The app under test: a private Azurite plus the real Functions app, run standalone on a free port with the repo's
+/// seeds uploaded, serving the viewer from src/Pipeline.Functions/wwwroot. Set PIPELINE_VIEWER_URL to test an app that
+/// is already running instead (e.g. the one ./run.sh starts); it must have the seeds loaded.
+/// </summary>
 public sealed class ViewerAppFixture : IAsyncLifetime
 {
+    private static readonly TimeSpan s_startTimeout = TimeSpan.FromSeconds(90);
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30) };
+    private readonly StringBuilder _output = new();
+    private readonly Lock _outputLock = new();
+    private AzuriteFixture? _azurite;
+    private Process? _app;
 
     /// <summary>The app's root, e.g. http://127.0.0.1:54321 (no trailing slash).</summary>
     public string BaseUrl { get; private set; } = "";
 
     public string ViewerUrl(string hash) => $"{BaseUrl}/{hash}";
 
+    /// <summary>What the app printed so far, for failure messages.</summary>
+    public string AppOutput
+    {
+        get
+        {
+            lock (_outputLock)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
     public async Task InitializeAsync()
     {
-        BaseUrl = (Environment.GetEnvironmentVariable("PIPELINE_VIEWER_URL") ?? throw new InvalidOperationException("set PIPELINE_VIEWER_URL")).TrimEnd('/');
+        if (Environment.GetEnvironmentVariable("PIPELINE_VIEWER_URL") is { Length: > 0 } running)
+        {
+            BaseUrl = running.TrimEnd('/');
+        }
+        else
+        {
+            _azurite = new AzuriteFixture();
+            await _azurite.InitializeAsync();
+            BaseUrl = await StartAppAsync(_azurite.ConnectionString);
+        }
+
         await WaitForSeedsAsync();
     }
 
-    public Task DisposeAsync()
+    public async Task DisposeAsync()
     {
+        if (_app is { HasExited: false })
+        {
+            _app.Kill(entireProcessTree: true);
+            await _app.WaitForExitAsync();
+        }
+
+        _app?.Dispose();
+        if (_azurite is not null)
+        {
+            await _azurite.DisposeAsync();
+        }
+
         _http.Dispose();
-        return Task.CompletedTask;
+    }
+
+    private async Task<string> StartAppAsync(string storage)
+    {
+        var repo = RepoRoot();
+        var app = Path.Combine(AppContext.BaseDirectory, "Pipeline.Functions.dll");
+        if (!File.Exists(app))
+        {
+            throw new InvalidOperationException($"{app} is missing: build tests/Pipeline.Viewer.Tests (it references src/Pipeline.Functions).");
+        }
+
+        var port = FreePort.Next();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            // The content root is the project folder, so the app serves the viewer's source files under test.
+            WorkingDirectory = Path.Combine(repo, "src", "Pipeline.Functions"),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[] { app, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--seed", Path.Combine(repo, "seeds") })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["AzureWebJobsStorage"] = storage;
+        start.Environment["Pipeline__PollIntervalSeconds"] = "0.5";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        _app = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+        _app.OutputDataReceived += (_, e) => Record(e.Data);
+        _app.ErrorDataReceived += (_, e) => Record(e.Data);
+        _app.BeginOutputReadLine();
+        _app.BeginErrorReadLine();
+
+        var baseUrl = $"http://127.0.0.1:{port}";
+        var deadline = DateTime.UtcNow + s_startTimeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_app.HasExited)
+            {
+                throw new InvalidOperationException($"The app exited with code {_app.ExitCode} before answering:\n{AppOutput}");
+            }
+
+            try
+            {
+                using var response = await _http.GetAsync($"{baseUrl}/api/health");
+                if (response.IsSuccessStatusCode)
+                {
+                    return baseUrl;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(250);
+        }
+
+        throw new InvalidOperationException($"The app did not answer /api/health within {s_startTimeout.TotalSeconds}s:\n{AppOutput}");
+    }
+
+    private void Record(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_outputLock)
+        {
+            _output.AppendLine(line);
+        }
+    }
+
+    private static string RepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (Directory.Exists(Path.Combine(dir.FullName, "seeds")) && Directory.Exists(Path.Combine(dir.FullName, "src", "Pipeline.Functions")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"The repository root (with seeds/ and src/Pipeline.Functions) was not found above {AppContext.BaseDirectory}");
     }
 
     /// <summary>The hash route of the cluster holding Kirby's "deconflict" quote.</summary>
@@ -78,7 +210,7 @@ public sealed class ViewerAppFixture : IAsyncLifetime
             await Task.Delay(500);
         }
 
-        throw new InvalidOperationException($"The app at {BaseUrl} never clustered the seeds' 'deconflict' quote; last answer: {last}");
+        throw new InvalidOperationException($"The app at {BaseUrl} never clustered the seeds' 'deconflict' quote; last answer: {last}\n{AppOutput}");
     }
 }
 
