@@ -2,7 +2,7 @@
 import { getJson } from "../api.js";
 import { append, h, replace } from "../dom.js";
 import { encodePath, route } from "../route.js";
-import { announce, errorState, loading, outletName, pageHeading, plural, shortName, statusBadge, timeElement } from "../ui.js";
+import { announce, errorState, loading, outletName, pageHeading, plural, shortName, statusBadge, timeElement, truncate } from "../ui.js";
 import { locatePassage, paragraphs } from "../locate.js";
 
 export const articleView = {
@@ -74,6 +74,10 @@ export const articleView = {
         : h("p", { class: "state state--empty" }, "This article has no readable text."),
     );
 
+    const shared = h("section", { class: "shared", "aria-labelledby": "shared-heading" });
+    append(body, shared);
+    showShared(shared, article.article ?? name, signal);
+
     const mark = body.querySelector("mark.passage-highlight");
     if (mark) {
       mark.scrollIntoView({ block: "center" });
@@ -85,6 +89,48 @@ export const articleView = {
     }
   },
 };
+
+/** Lists the clusters this article belongs to, each linking to the comparison and to the passage in this text. */
+async function showShared(section, name, signal) {
+  let body;
+  try {
+    body = await getJson("clusters", { article: name }, { signal });
+  } catch (error) {
+    if (signal.aborted) return;
+    replace(section, h("h2", { id: "shared-heading", class: "shared__title" }, "Shared with other outlets"), h("p", { class: "notice" }, `Could not load the shared passages: ${error.message}`));
+    return;
+  }
+  if (signal.aborted) return;
+  const items = body.items ?? [];
+  if (items.length === 0) {
+    replace(section, h("h2", { id: "shared-heading", class: "shared__title" }, "Shared with other outlets"), h("p", { class: "shared__none" }, "No passage of this article was found in another outlet’s coverage."));
+    return;
+  }
+  replace(
+    section,
+    h("h2", { id: "shared-heading", class: "shared__title" }, `Shared with other outlets (${items.length})`),
+    h(
+      "ul",
+      { class: "shared__list" },
+      items.map((cluster) => {
+        const own = (cluster.members ?? []).find((m) => m.article === name) ?? cluster.members?.[0];
+        const others = (cluster.members ?? []).filter((m) => m.article !== name).map((m) => outletName(m.outlet, m.article));
+        return h(
+          "li",
+          { class: "shared__item" },
+          h("p", { class: "shared__text" }, `“${truncate(own?.text ?? "", 160).replace(/^[“"]+|[”"]+$/g, "")}”`),
+          h(
+            "p",
+            { class: "shared__links" },
+            h("a", { href: route(["cluster", String(cluster.id)]) }, "Compare ", plural(new Set(others).size + 1, "outlet")),
+            own ? h("a", { href: route(["article", name], { start: own.start, end: own.end, cluster: cluster.id }) }, "Highlight it here") : null,
+            others.length ? h("span", { class: "shared__others" }, `Also in ${[...new Set(others)].join(", ")}`) : null,
+          ),
+        );
+      }),
+    ),
+  );
+}
 
 /** Paragraph elements for text, with the given [start, end) ranges wrapped in <mark>; the first mark is focusable. */
 function renderText(text, ranges, options) {

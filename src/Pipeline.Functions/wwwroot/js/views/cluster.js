@@ -4,6 +4,7 @@ import { append, h, replace } from "../dom.js";
 import { route } from "../route.js";
 import { announce, emptyState, errorState, loading, outletName, pageHeading, plural, shortName } from "../ui.js";
 import { diffStats, diffWords, markEditorial } from "../worddiff.js";
+import { articleTitles } from "../titles.js";
 import { clusterOutlets } from "./clusters.js";
 
 export const clusterView = {
@@ -57,6 +58,13 @@ export const clusterView = {
     );
     announce(`${plural(members.length, "version")} from ${plural(outlets.length, "outlet")}.`);
     if (moveFocus) heading.focus();
+
+    const titles = await articleTitles();
+    if (signal.aborted) return;
+    for (const slot of body.querySelectorAll(".version__title[data-article]")) {
+      const title = titles.get(slot.dataset.article);
+      if (title) slot.textContent = title;
+    }
   },
 };
 
@@ -101,7 +109,7 @@ function versionCard(cluster, member, index, reference, serverReference) {
     h(
       "div",
       { class: "version__header" },
-      h("h2", { class: "version__outlet", id: headingId }, outlet),
+      h("div", { class: "version__who" }, h("h2", { class: "version__outlet", id: headingId }, outlet), h("p", { class: "version__title", dataset: { article: member.article } })),
       h("span", { class: ["version__summary", isReference && "version__summary--reference", !isReference && runs.some((r) => r.op !== "equal") && "version__summary--changed"] }, summary),
     ),
     h("blockquote", { class: "version__text", cite: link }, renderDiff(runs)),
