@@ -135,9 +135,15 @@ export function renderDiff(runs) {
   }
   return groups.map(({ op, segments }) => {
     const content = segments.map((s) => (s.editorial ? h("span", { class: "editorial" }, s.text) : s.text));
-    if (op === "insert") return h("ins", { class: "diff-ins" }, hidden("[added: "), content, hidden("]"));
-    if (op === "delete") return h("del", { class: "diff-del" }, hidden("[missing: "), content, hidden("]"));
-    return content;
+    if (op === "equal") return content;
+    // Trailing spaces stay outside the mark, so underlines and strikes end with the words.
+    const last = segments[segments.length - 1];
+    const space = last.editorial ? "" : (/\s+$/.exec(last.text)?.[0] ?? "");
+    if (space && typeof content[content.length - 1] === "string") content[content.length - 1] = content[content.length - 1].slice(0, -space.length);
+    const mark = op === "insert"
+      ? h("ins", { class: "diff-ins" }, hidden("[added: "), content, hidden("]"))
+      : h("del", { class: "diff-del" }, hidden("[missing: "), content, hidden("]"));
+    return space ? [mark, space] : mark;
   });
 }
 
