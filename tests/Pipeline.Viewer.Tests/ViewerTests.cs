@@ -122,6 +122,21 @@ public sealed class ViewerTests(ChromiumFixture chromium, ViewerAppFixture app)
         Assert.Empty(viewer.Problems);
     }
 
+    [Theory]
+    [InlineData("/api/viewer/")]
+    [InlineData("/api/viewer")]
+    public async Task FunctionsRoute_ViewerUnderApi_FindsTheApiAndSearches(string path)
+    {
+        await using var viewer = await chromium.OpenPageAsync();
+        var page = viewer.Page;
+        await page.GotoAsync($"{app.BaseUrl}{path}#/clusters?q=deconflict");
+
+        await Expect(page).ToHaveURLAsync(new Regex("/api/viewer/#/clusters\\?q=deconflict$"));
+        await Expect(page.Locator(".cluster-link").First).ToContainTextAsync("deconflict", new() { IgnoreCase = true });
+        await Expect(page.Locator(".health--ok")).ToBeVisibleAsync();
+        Assert.Empty(viewer.Problems);
+    }
+
     [Fact]
     public async Task Landmarks_EveryView_HasBannerNavMainAndLiveRegion()
     {
