@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.StaticFiles;
+
+namespace Pipeline.Functions.Api;
+
+/// <summary>GET /api/viewer/{*path}: the static viewer (wwwroot) served through the Functions host, which forwards only /api routes.</summary>
+internal static class ViewerApi
+{
+    private static readonly FileExtensionContentTypeProvider s_types = new();
+
+    /// <summary>Maps the endpoint.</summary>
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/viewer", () => Results.Redirect("/api/viewer/")).ExcludeFromDescription();
+        app.MapGet("/api/viewer/{**path}", Serve).WithName("Viewer").ExcludeFromDescription();
+    }
+
+    private static IResult Serve(string? path, IWebHostEnvironment environment)
+    {
+        var relative = string.IsNullOrEmpty(path) || path.EndsWith('/') ? (path ?? string.Empty) + "index.html" : path;
+        if (relative.Contains("..", StringComparison.Ordinal) || relative.Contains('\\', StringComparison.Ordinal))
+        {
+            return Results.NotFound();
+        }
+
+        var file = environment.WebRootFileProvider.GetFileInfo(relative);
+        if (!file.Exists || file.IsDirectory)
+        {
+            return Results.NotFound();
+        }
+
+        var type = s_types.TryGetContentType(file.Name, out var known) ? known : "application/octet-stream";
+        return Results.File(file.CreateReadStream(), type, lastModified: file.LastModified);
+    }
+}
