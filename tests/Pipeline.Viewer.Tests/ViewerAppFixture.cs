@@ -10,7 +10,7 @@ namespace Pipeline.Viewer.Tests;
 
 /// <summary>
 /// The app under test: a private Azurite plus the real Functions app, run standalone on a free port with the repo's
-/// seeds uploaded, serving the viewer from src/Pipeline.Functions/wwwroot. Set PIPELINE_VIEWER_URL to test an app that
+/// seeds uploaded, serving the viewer's files as the build copied them from src/Pipeline.Functions/wwwroot. Set PIPELINE_VIEWER_URL to test an app that
 /// is already running instead (e.g. the one ./run.sh starts); it must have the seeds loaded.
 /// </summary>
 public sealed class ViewerAppFixture : IAsyncLifetime
@@ -84,8 +84,8 @@ public sealed class ViewerAppFixture : IAsyncLifetime
         var port = FreePort.Next();
         var start = new ProcessStartInfo("dotnet")
         {
-            // The content root is the project folder, so the app serves the viewer's source files under test.
-            WorkingDirectory = Path.Combine(repo, "src", "Pipeline.Functions"),
+            // The app serves wwwroot from its own folder: the build copies src/Pipeline.Functions/wwwroot next to it.
+            WorkingDirectory = AppContext.BaseDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,

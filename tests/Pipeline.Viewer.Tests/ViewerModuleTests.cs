@@ -89,6 +89,31 @@ public sealed class ViewerModuleTests(ChromiumFixture chromium) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task LocatePassage_SpanCoversPartsOfTwoSentencePassages_MarksExactlyTheSpanAsOneRange()
+    {
+        // Offsets index the original: "Kirby: “It’s ours to deconflict. We are not coordinating,” he said." with passages per sentence.
+        var located = await Page.EvaluateAsync<JsonElement>(
+            """
+            async () => {
+              const { locatePassage } = await import('/js/locate.js');
+              const original = 'Kirby: “It’s ours to deconflict. We are not coordinating,” he said.';
+              const passages = [
+                { start: 7, end: 32, text: original.slice(7, 32) },
+                { start: 32, end: 67, text: original.slice(32, 67) },
+              ];
+              const text = 'Intro.\n\n' + original;
+              const start = original.indexOf('ours'), end = original.indexOf(',”');
+              return { located: locatePassage({ text, passages }, start, end), text };
+            }
+            """);
+
+        var text = located.GetProperty("text").GetString()!;
+        var ranges = located.GetProperty("located").GetProperty("ranges");
+        Assert.Equal(1, ranges.GetArrayLength());
+        Assert.Equal("ours to deconflict. We are not coordinating", text[ranges[0][0].GetInt32()..ranges[0][1].GetInt32()]);
+    }
+
+    [Fact]
     public async Task LocatePassage_OriginalGivenButTextDiffers_FallsBackToExactOffsetsInTheOriginal()
     {
         var located = await Page.EvaluateAsync<JsonElement>(

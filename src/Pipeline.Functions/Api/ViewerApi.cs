@@ -10,7 +10,11 @@ internal static class ViewerApi
     /// <summary>Maps the endpoint.</summary>
     public static void Map(IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/viewer", () => Results.Redirect("/api/viewer/")).ExcludeFromDescription();
+        // Routing ignores a trailing slash, so "/api/viewer/" lands here too: serve it rather than redirect in a loop.
+        app.MapGet("/api/viewer", (HttpContext context, IWebHostEnvironment environment) =>
+            context.Request.Path.Value?.EndsWith('/') == true
+                ? Serve(null, environment)
+                : Results.Redirect("/api/viewer/" + context.Request.QueryString)).ExcludeFromDescription();
         app.MapGet("/api/viewer/{**path}", Serve).WithName("Viewer").ExcludeFromDescription();
     }
 

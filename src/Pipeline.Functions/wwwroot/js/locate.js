@@ -42,7 +42,7 @@ export function locatePassage(article, start, end) {
   const text = article.text ?? "";
   if (!(Number.isFinite(start) && Number.isFinite(end) && end > start)) return null;
   const original = typeof article.original === "string" ? article.original : null;
-  const wanted = original ? [original.slice(start, end)] : overlappingPassages(article.passages, start, end).map((p) => p.text ?? "");
+  const wanted = original ? [original.slice(start, end)] : overlappingPassages(article.passages, start, end).map((p) => clip(p, start, end)).filter((piece) => piece.trim());
   const ranges = [];
   for (const piece of wanted) {
     const hits = findAll(text, piece);
@@ -54,9 +54,28 @@ export function locatePassage(article, start, end) {
     hits.sort((x, y) => Math.abs(x[0] - start) - Math.abs(y[0] - start));
     ranges.push(hits[0]);
   }
-  if (ranges.length) return { ranges: ranges.sort((x, y) => x[0] - y[0]), in: "text" };
+  if (ranges.length) return { ranges: joinAdjacent(ranges.sort((x, y) => x[0] - y[0]), text), in: "text" };
   if (original && end <= original.length) return { ranges: [[start, end]], in: "original" };
   return null;
+}
+
+// A passage's text is its original span, so the part inside [start, end) can be cut out exactly; otherwise (text
+// not matching its offsets) the whole passage is the best available stand-in.
+function clip(passage, start, end) {
+  const text = passage.text ?? "";
+  if (text.length !== passage.end - passage.start) return text;
+  return text.slice(Math.max(0, start - passage.start), Math.min(text.length, end - passage.start));
+}
+
+// Consecutive sentences of one passage are found one by one; with only spacing between them they read as one mark.
+function joinAdjacent(ranges, text) {
+  const joined = [];
+  for (const range of ranges) {
+    const last = joined[joined.length - 1];
+    if (last && range[0] >= last[1] && /^\s*$/.test(text.slice(last[1], range[0]))) last[1] = Math.max(last[1], range[1]);
+    else joined.push([...range]);
+  }
+  return joined;
 }
 
 function overlappingPassages(passages, start, end) {
