@@ -33,7 +33,7 @@ export const articleView = {
     if (signal.aborted) return;
 
     const outlet = outletName(article.outlet, article.article ?? name);
-    const title = article.title?.trim() || shortName(name);
+    const title = truncate(article.title?.trim() || shortName(name), 200);
     setTitle(`${title} — ${outlet}`);
     const heading = pageHeading(title, { class: "page__title article__title" });
     const problem = article.status === "rejected" || article.status === "failed";

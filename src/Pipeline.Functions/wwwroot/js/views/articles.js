@@ -2,7 +2,7 @@
 import { getJson } from "../api.js";
 import { append, h, replace } from "../dom.js";
 import { route } from "../route.js";
-import { announce, emptyState, errorState, loading, outletName, pageHeading, plural, shortName, statusBadge, timeElement } from "../ui.js";
+import { announce, emptyState, errorState, loading, outletName, pageHeading, plural, shortName, statusBadge, timeElement, truncate } from "../ui.js";
 
 const pageSize = 50;
 
@@ -65,7 +65,7 @@ export const articlesView = {
 function articleItem(item) {
   const outlet = outletName(item.outlet, item.article);
   const problem = item.status === "rejected" || item.status === "failed";
-  const title = item.title?.trim() || shortName(item.article);
+  const title = truncate(item.title?.trim() || shortName(item.article), 200);
   return h(
     "li",
     { class: ["article-item", problem && "article-item--problem", `article-item--${item.status ?? "unknown"}`] },

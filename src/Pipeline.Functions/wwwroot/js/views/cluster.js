@@ -2,7 +2,7 @@
 import { getJson } from "../api.js";
 import { append, h, replace } from "../dom.js";
 import { route } from "../route.js";
-import { announce, emptyState, errorState, loading, outletName, pageHeading, plural, shortName } from "../ui.js";
+import { announce, emptyState, errorState, loading, outletName, pageHeading, plural, shortName, truncate } from "../ui.js";
 import { diffStats, diffWords, markEditorial } from "../worddiff.js";
 import { articleTitles } from "../titles.js";
 import { clusterOutlets } from "./clusters.js";
@@ -63,10 +63,17 @@ export const clusterView = {
     if (signal.aborted) return;
     for (const slot of body.querySelectorAll(".version__title[data-article]")) {
       const title = titles.get(slot.dataset.article);
-      if (title) slot.textContent = title;
+      if (title) {
+        slot.textContent = truncate(title, 140);
+        if (title.length > 140) slot.title = title;
+      }
     }
   },
 };
+
+function squash(text) {
+  return String(text ?? "").replace(/\s+/g, " ").trim();
+}
 
 function retryContext(context) {
   replace(context.main);
@@ -97,8 +104,8 @@ function versionCard(cluster, member, index, reference, serverReference) {
   const summary = isReference
     ? "Reference version"
     : stats.inserted === 0 && stats.deleted === 0
-      ? runs.some((r) => r.op !== "equal")
-        ? "Same words, different punctuation"
+      ? runs.some((r) => r.op !== "equal") || squash(member.text) !== squash(refText)
+        ? "Same words; punctuation or brackets differ"
         : "Same wording"
       : [stats.inserted ? `${plural(stats.inserted, "word")} added` : null, stats.deleted ? `${plural(stats.deleted, "word")} missing` : null].filter(Boolean).join(" · ");
   const headingId = `version-${index}`;

@@ -39,7 +39,7 @@ export const clustersView = {
     const min = h(
       "select",
       { id: "cluster-min", name: "minArticles", class: "search__select" },
-      h("option", { value: "" }, "any number of"),
+      h("option", { value: "" }, "Any number"),
       h("option", { value: "2" }, "2 or more"),
       h("option", { value: "3" }, "3 or more"),
       h("option", { value: "4" }, "4 or more"),
@@ -48,7 +48,7 @@ export const clustersView = {
       "form",
       { class: "search", role: "search", "aria-label": "Shared passages", on: { submit: onSubmit } },
       h("div", { class: "search__field" }, h("label", { for: "cluster-search", class: "search__label" }, "Search passages"), input),
-      h("div", { class: "search__field search__field--narrow" }, h("label", { for: "cluster-min", class: "search__label" }, "Carried in"), min),
+      h("div", { class: "search__field search__field--narrow" }, h("label", { for: "cluster-min", class: "search__label" }, "Articles carrying it"), min),
       h("button", { type: "submit", class: "button button--primary search__button" }, "Search"),
       h("p", { id: "cluster-search-hint", class: "search__hint" }, "Finds passages by their words or by who is quoted."),
     );
