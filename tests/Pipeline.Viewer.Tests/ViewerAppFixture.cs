@@ -183,6 +183,13 @@ public sealed class ViewerAppFixture : IAsyncLifetime
             : throw new InvalidOperationException($"no cluster with three members matches 'deconflict': {body}");
     }
 
+    private static bool Settled(JsonElement page)
+    {
+        var items = page.GetProperty("items").EnumerateArray().ToList();
+        var seeds = Directory.GetFiles(Path.Combine(RepoRoot(), "seeds")).Length;
+        return items.Count >= seeds && items.All(i => i.GetProperty("status").GetString() is "aligned" or "rejected" or "failed");
+    }
+
     private async Task WaitForSeedsAsync()
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(120);
@@ -191,6 +198,15 @@ public sealed class ViewerAppFixture : IAsyncLifetime
         {
             try
             {
+                // Clusters are rebuilt while articles are still being aligned; wait until every seed is settled.
+                using var articles = await _http.GetAsync($"{BaseUrl}/api/articles?top=100");
+                last = $"{(int)articles.StatusCode} {await articles.Content.ReadAsStringAsync()}";
+                if (!articles.IsSuccessStatusCode || !Settled(JsonDocument.Parse(await articles.Content.ReadAsStringAsync()).RootElement))
+                {
+                    await Task.Delay(500);
+                    continue;
+                }
+
                 using var response = await _http.GetAsync($"{BaseUrl}/api/clusters?q=deconflict");
                 last = $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}";
                 if (response.IsSuccessStatusCode)
