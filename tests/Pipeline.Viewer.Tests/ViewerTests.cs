@@ -185,6 +185,37 @@ public sealed class ViewerTests(ChromiumFixture chromium, ViewerAppFixture app)
         Assert.All(viewer.Problems, p => Assert.Contains("404", p, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Search_NothingMatches_SaysSoInAnEmptyState()
+    {
+        await using var viewer = await chromium.OpenPageAsync();
+        var page = viewer.Page;
+        await page.GotoAsync(app.ViewerUrl("#/clusters?q=zqxjwv"));
+
+        await Expect(page.Locator(".state--empty")).ToContainTextAsync("No shared passage matches that search.");
+        await Expect(page.Locator("#results-heading")).ToHaveTextAsync("0 passages matching “zqxjwv”");
+        await Expect(page.Locator("#status")).ToHaveTextAsync("0 passages matching “zqxjwv”");
+        Assert.Empty(viewer.Problems);
+    }
+
+    [Fact]
+    public async Task Clusters_ApiUnreachableThenBack_ShowsAnAlertAndRetryRecovers()
+    {
+        await using var viewer = await chromium.OpenPageAsync();
+        var page = viewer.Page;
+        await page.RouteAsync("**/api/clusters*", route => route.AbortAsync("connectionrefused"));
+        await page.GotoAsync(app.ViewerUrl("#/clusters"));
+
+        var alert = page.GetByRole(AriaRole.Alert);
+        await Expect(alert).ToContainTextAsync("Could not reach the API");
+        await page.UnrouteAsync("**/api/clusters*");
+        await alert.GetByRole(AriaRole.Button, new() { Name = "Try again" }).ClickAsync();
+
+        await Expect(page.Locator(".cluster-link").First).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Alert)).ToHaveCountAsync(0);
+        Assert.All(viewer.Problems, p => Assert.Contains("/api/clusters", p, StringComparison.Ordinal));
+    }
+
     private static Task<string> FocusedAsync(IPage page, string expression) =>
         page.EvaluateAsync<string>($"() => {{ const el = document.activeElement; return String({expression}); }}");
 

@@ -85,6 +85,6 @@ function articleItem(item) {
     item.duplicateOf
       ? h("p", { class: "article-item__duplicate" }, "Same text as ", h("a", { href: route(["article", item.duplicateOf]) }, item.duplicateOf), ".")
       : null,
-    h("p", { class: "article-item__name" }, item.article),
+    item.article !== outlet ? h("p", { class: "article-item__name" }, item.article) : null,
   );
 }

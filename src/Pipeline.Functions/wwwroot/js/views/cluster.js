@@ -124,7 +124,7 @@ function versionCard(cluster, member, index, reference, serverReference) {
       "div",
       { class: "version__footer" },
       h("a", { class: "version__link", href: link }, "Read in context", h("span", { class: "visually-hidden" }, ` — ${outlet}`), h("span", { "aria-hidden": "true" }, " →")),
-      h("span", { class: "version__article", title: member.article }, shortName(member.article)),
+      shortName(member.article) !== outlet ? h("span", { class: "version__article", title: member.article }, shortName(member.article)) : null,
       isReference
         ? null
         : h("a", { class: "version__compare", href: route(["cluster", String(cluster.id)], { ref: index }) }, "Compare against this version"),
