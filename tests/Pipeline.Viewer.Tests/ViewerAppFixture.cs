@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Pipeline.Storage.Blobs;
 using Pipeline.Testing;
 using Pipeline.Viewer.Tests.Browser;
 using Xunit;
@@ -21,6 +22,22 @@ public sealed class ViewerAppFixture : IAsyncLifetime
     private readonly Lock _outputLock = new();
     private AzuriteFixture? _azurite;
     private Process? _app;
+
+    /// <summary>An extra article whose name needs encoding in every URL: "/", spaces, "#", "?" and accents.</summary>
+    public const string AwkwardArticleName = "feeds/été 2014/wire #3?.txt";
+
+    /// <summary>An extra, empty upload the pipeline must reject and say why.</summary>
+    public const string RejectedArticleName = "feeds/empty upload.txt";
+
+    private const string AwkwardArticleText = """
+        Lisbon braces for a wet week
+
+        Forecasters in Lisbon expect heavy rain through Friday, the national weather service said on Monday.
+        "People should keep umbrellas close and avoid the riverside roads," a spokeswoman for the service said.
+        """;
+
+    /// <summary>True when this fixture runs its own Azurite, so the extra articles above are there.</summary>
+    public bool HasExtraArticles => _azurite is not null;
 
     /// <summary>The app's root, e.g. http://127.0.0.1:54321 (no trailing slash).</summary>
     public string BaseUrl { get; private set; } = "";
@@ -50,6 +67,10 @@ public sealed class ViewerAppFixture : IAsyncLifetime
             _azurite = new AzuriteFixture();
             await _azurite.InitializeAsync();
             BaseUrl = await StartAppAsync(_azurite.ConnectionString);
+            var articles = new BlobServiceClient(_azurite.ConnectionString).GetBlobContainerClient("articles");
+            await articles.CreateIfNotExistsAsync();
+            await articles.GetBlobClient(AwkwardArticleName).UploadAsync(BinaryData.FromString(AwkwardArticleText));
+            await articles.GetBlobClient(RejectedArticleName).UploadAsync(BinaryData.FromBytes([]));
         }
 
         await WaitForSeedsAsync();
@@ -183,10 +204,10 @@ public sealed class ViewerAppFixture : IAsyncLifetime
             : throw new InvalidOperationException($"no cluster with three members matches 'deconflict': {body}");
     }
 
-    private static bool Settled(JsonElement page)
+    private bool Settled(JsonElement page)
     {
         var items = page.GetProperty("items").EnumerateArray().ToList();
-        var seeds = Directory.GetFiles(Path.Combine(RepoRoot(), "seeds")).Length;
+        var seeds = Directory.GetFiles(Path.Combine(RepoRoot(), "seeds")).Length + (HasExtraArticles ? 2 : 0);
         return items.Count >= seeds && items.All(i => i.GetProperty("status").GetString() is "aligned" or "rejected" or "failed");
     }
 

@@ -174,6 +174,41 @@ public sealed class ViewerTests(ChromiumFixture chromium, ViewerAppFixture app)
     }
 
     [Fact]
+    public async Task Articles_EmptyUpload_ShowsRejectedWithTheReason()
+    {
+        Assert.True(app.HasExtraArticles, "this test uploads its own articles: unset PIPELINE_VIEWER_URL so the fixture runs its own Azurite");
+        await using var viewer = await chromium.OpenPageAsync();
+        var page = viewer.Page;
+        await page.GotoAsync(app.ViewerUrl("#/articles"));
+
+        var item = page.Locator(".article-item", new() { Has = page.GetByText(ViewerAppFixture.RejectedArticleName, new() { Exact = true }) });
+        await Expect(item.Locator(".badge")).ToHaveTextAsync("⊘Rejected");
+        await Expect(item.Locator(".article-item__error")).ToBeVisibleAsync();
+        await Expect(item.Locator(".article-item__error")).ToContainTextAsync("Why it was rejected:");
+        var reason = (await item.Locator(".article-item__error").TextContentAsync())!.Replace("Why it was rejected:", "", StringComparison.Ordinal).Trim();
+        Assert.True(reason.Length > 5, $"the rejection gives no reason: «{reason}»");
+        Assert.Empty(viewer.Problems);
+    }
+
+    [Fact]
+    public async Task Article_NameWithSlashSpaceHashQuestionMarkAndAccents_OpensFromTheList()
+    {
+        Assert.True(app.HasExtraArticles, "this test uploads its own articles: unset PIPELINE_VIEWER_URL so the fixture runs its own Azurite");
+        await using var viewer = await chromium.OpenPageAsync();
+        var page = viewer.Page;
+        await page.GotoAsync(app.ViewerUrl("#/articles"));
+
+        var item = page.Locator(".article-item", new() { Has = page.GetByText(ViewerAppFixture.AwkwardArticleName, new() { Exact = true }) });
+        await item.Locator(".article-item__title a").ClickAsync();
+
+        await Expect(page.Locator(".article__name")).ToHaveTextAsync(ViewerAppFixture.AwkwardArticleName);
+        await Expect(page.Locator(".article__body")).ToContainTextAsync("keep umbrellas close");
+        await page.ReloadAsync();
+        await Expect(page.Locator(".article__body")).ToContainTextAsync("keep umbrellas close");
+        Assert.Empty(viewer.Problems);
+    }
+
+    [Fact]
     public async Task Cluster_UnknownId_ShowsAnAlertNotABlankPage()
     {
         await using var viewer = await chromium.OpenPageAsync();
