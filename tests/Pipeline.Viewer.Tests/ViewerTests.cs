@@ -52,6 +52,28 @@ public sealed class ViewerTests(ChromiumFixture chromium, ViewerAppFixture app)
         Assert.Empty(viewer.Problems);
     }
 
+    [Fact]
+    public async Task Cluster_CompareAgainstAnotherVersion_MakesItTheReferenceAndRediffsInTheBrowser()
+    {
+        await using var viewer = await chromium.OpenPageAsync();
+        var page = viewer.Page;
+        await page.GotoAsync(app.ViewerUrl(await app.DeconflictClusterHashAsync()));
+        var versions = page.Locator("li.version");
+        await Expect(versions.First).ToBeVisibleAsync();
+        // A version missing words the reference has: as the reference, the others carry words it lacks.
+        var chosen = versions.Filter(new() { Has = page.Locator("del.diff-del") }).First;
+        var outlet = (await chosen.Locator(".version__outlet").TextContentAsync())!;
+        var index = await chosen.EvaluateAsync<int>("el => [...el.parentElement.children].indexOf(el)");
+
+        await chosen.GetByRole(AriaRole.Link, new() { Name = "Compare against this version" }).ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new Regex($"\\?ref={index}$"));
+        await Expect(page.Locator(".version--reference .version__outlet")).ToHaveTextAsync(outlet);
+        await Expect(page.Locator(".page__lede")).ToContainTextAsync($"with the {outlet} version");
+        await Expect(page.Locator(".version ins.diff-ins").First).ToBeVisibleAsync();
+        Assert.Empty(viewer.Problems);
+    }
+
     [Theory]
     [InlineData("#/clusters")]
     [InlineData("#/clusters?q=deconflict")]
