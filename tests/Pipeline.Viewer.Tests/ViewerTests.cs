@@ -53,6 +53,28 @@ public sealed class ViewerTests(ChromiumFixture chromium, ViewerAppFixture app)
     }
 
     [Fact]
+    public async Task Clusters_MostWidelyCarriedFirst_OpensWithEveryOutletsVersionMarked()
+    {
+        await using var viewer = await chromium.OpenPageAsync(1280, 900);
+        var page = viewer.Page;
+        await page.GotoAsync(app.ViewerUrl("#/clusters"));
+        var counts = await page.Locator(".cluster-card .count__number").AllTextContentsAsync();
+        Assert.NotEmpty(counts);
+        var numbers = counts.Select(int.Parse).ToList();
+        Assert.Equal(numbers.OrderByDescending(n => n), numbers);
+
+        await page.Locator(".cluster-link").First.ClickAsync();
+
+        await Expect(page.Locator("h1")).ToHaveTextAsync($"How {numbers[0]} outlets carried this passage");
+        var outlets = await page.Locator(".version__outlet").AllTextContentsAsync();
+        Assert.Equal(numbers[0], outlets.Distinct().Count());
+        await Expect(page.Locator(".version--reference")).ToHaveCountAsync(1);
+        Assert.True(await page.Locator(".version ins.diff-ins, .version del.diff-del").CountAsync() > 0, "the most widely carried passage shows no difference at all");
+        await viewer.ScreenshotAsync("cluster-widest");
+        Assert.Empty(viewer.Problems);
+    }
+
+    [Fact]
     public async Task Cluster_CompareAgainstAnotherVersion_MakesItTheReferenceAndRediffsInTheBrowser()
     {
         await using var viewer = await chromium.OpenPageAsync();
