@@ -76,6 +76,18 @@ public sealed class WordDiffModuleTests(ChromiumFixture chromium) : IAsyncLifeti
     }
 
     [Fact]
+    public async Task RefineRuns_ApostropheSwapAndSharedWordInReplacedPhrase_OnlyRealChangesRemain()
+    {
+        var page = await OpenAsync();
+        var refined = await page.EvaluateAsync<JsonElement>(
+            $$"""async () => (await import('{{Module}}')).refineRuns([{op:'equal',text:'I think '},{op:'insert',text:'it’s '},{op:'delete',text:"it's "},{op:'equal',text:'going to be '},{op:'insert',text:'— the net '},{op:'delete',text:'a net '},{op:'equal',text:'effect'}])""");
+        var runs = refined.EnumerateArray().Select(r => (r.GetProperty("op").GetString()!, r.GetProperty("text").GetString()!)).ToList();
+
+        // Within a replacement the old words come first, then the new ones.
+        Assert.Equal([("equal", "I think it’s going to be "), ("delete", "a "), ("insert", "— the "), ("equal", "net effect")], runs);
+    }
+
+    [Fact]
     public async Task DiffStats_InsertedAndDeletedWords_CountsWordsNotPunctuation()
     {
         var page = await OpenAsync();

@@ -177,3 +177,31 @@ export function markEditorial(runs) {
   }
   return segments;
 }
+
+/**
+ * Tightens a diff that came from elsewhere (the API): each stretch of adjacent deletions and insertions is diffed
+ * again word by word in matching form, so a swapped ’ for ' or a shared word inside a replaced phrase stops showing
+ * as a change. Equal runs are kept as they are.
+ */
+export function refineRuns(runs) {
+  const out = [];
+  let deleted = "";
+  let inserted = "";
+  const flush = () => {
+    if (deleted && inserted) out.push(...diffWords(deleted, inserted));
+    else if (deleted) out.push({ op: "delete", text: deleted });
+    else if (inserted) out.push({ op: "insert", text: inserted });
+    deleted = "";
+    inserted = "";
+  };
+  for (const run of runs ?? []) {
+    if (run.op === "delete") deleted += run.text;
+    else if (run.op === "insert") inserted += run.text;
+    else {
+      flush();
+      out.push({ op: "equal", text: String(run.text ?? "") });
+    }
+  }
+  flush();
+  return mergeRuns(out.map((run) => [run.op, run.text]));
+}

@@ -3,7 +3,7 @@ import { getJson } from "../api.js";
 import { append, h, replace } from "../dom.js";
 import { route } from "../route.js";
 import { announce, emptyState, errorState, loading, outletName, pageHeading, plural, shortName, truncate } from "../ui.js";
-import { diffStats, diffWords, markEditorial } from "../worddiff.js";
+import { diffStats, diffWords, markEditorial, refineRuns } from "../worddiff.js";
 import { articleTitles } from "../titles.js";
 import { clusterOutlets } from "./clusters.js";
 
@@ -98,7 +98,7 @@ function versionCard(cluster, member, index, reference, serverReference) {
   const runs = isReference
     ? [{ op: "equal", text: member.text ?? "" }]
     : reference === serverReference && Array.isArray(member.diff) && member.diff.length > 0
-      ? member.diff
+      ? refineRuns(member.diff)
       : diffWords(refText, member.text ?? "");
   const stats = diffStats(runs);
   const summary = isReference
