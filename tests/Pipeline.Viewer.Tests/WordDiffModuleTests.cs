@@ -112,6 +112,17 @@ public sealed class WordDiffModuleTests(ChromiumFixture chromium) : IAsyncLifeti
         Assert.Equal(["space and ", " to deconflict"], plain);
     }
 
+    [Fact]
+    public async Task MarkEditorial_DeletedParenthesisNeverClosed_StopsAtTheEndOfTheDeletion()
+    {
+        var page = await OpenAsync();
+        var segments = await page.EvaluateAsync<JsonElement>(
+            $$"""async () => (await import('{{Module}}')).markEditorial([{op:'equal',text:'Iran is taking '},{op:'delete',text:'(action against '},{op:'insert',text:'on '},{op:'equal',text:'ISIL in some place, '},{op:'delete',text:'that '},{op:'equal',text:'is positive'}])""");
+
+        var editorial = segments.EnumerateArray().Where(s => s.GetProperty("editorial").GetBoolean()).Select(s => s.GetProperty("text").GetString()).ToList();
+        Assert.Equal(["(action against "], editorial);
+    }
+
     private async Task<List<(string Op, string Text)>> DiffAsync(string reference, string version)
     {
         var page = await OpenAsync();

@@ -147,26 +147,30 @@ const closers = new Set(["]", ")"]);
 /**
  * Splits diff runs into segments { op, text, editorial }, where editorial marks text inside square brackets or
  * parentheses ("[Iraq’s]", "(the Iranians)"): words an editor put into a quote, which readers should see as such.
- * Bracket depth is tracked per side: deleted text only exists in the reference, inserted text only in the version.
+ * Bracket depth follows the version's text (equal and insert runs, in order). Deleted text is only the reference's,
+ * and a diff from elsewhere may drop a closing bracket the reference had, so brackets opened in a stretch of
+ * deletions count only until that stretch ends; bracket characters themselves are always marked.
  */
 export function markEditorial(runs) {
   const segments = [];
-  const depth = { reference: 0, version: 0 };
+  let version = 0;
+  let deleted = 0;
   for (const run of runs ?? []) {
     const op = run.op === "insert" || run.op === "delete" ? run.op : "equal";
+    if (op !== "delete") deleted = 0;
     let current = null;
     for (const ch of String(run.text)) {
-      const sides = op === "insert" ? ["version"] : op === "delete" ? ["reference"] : ["reference", "version"];
-      const view = sides[sides.length - 1];
       let editorial;
       if (openers.has(ch)) {
-        for (const side of sides) depth[side]++;
+        if (op === "delete") deleted++;
+        else version++;
         editorial = true;
       } else if (closers.has(ch)) {
-        editorial = depth[view] > 0;
-        for (const side of sides) depth[side] = Math.max(0, depth[side] - 1);
+        if (op === "delete") deleted = Math.max(0, deleted - 1);
+        else version = Math.max(0, version - 1);
+        editorial = true;
       } else {
-        editorial = depth[view] > 0;
+        editorial = version > 0 || (op === "delete" && deleted > 0);
       }
       if (current && current.editorial === editorial) current.text += ch;
       else {

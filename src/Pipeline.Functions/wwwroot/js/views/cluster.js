@@ -141,12 +141,13 @@ export function renderDiff(runs) {
     else groups.push({ op: segment.op, segments: [segment] });
   }
   return groups.map(({ op, segments }) => {
-    const content = segments.map((s) => (s.editorial ? h("span", { class: "editorial" }, s.text) : s.text));
-    if (op === "equal") return content;
+    const render = (list) => list.map((s) => (s.editorial ? h("span", { class: "editorial" }, s.text) : s.text));
+    if (op === "equal") return render(segments);
     // Trailing spaces stay outside the mark, so underlines and strikes end with the words.
     const last = segments[segments.length - 1];
-    const space = last.editorial ? "" : (/\s+$/.exec(last.text)?.[0] ?? "");
-    if (space && typeof content[content.length - 1] === "string") content[content.length - 1] = content[content.length - 1].slice(0, -space.length);
+    const space = /\s+$/.exec(last.text)?.[0] ?? "";
+    const trimmed = space ? [...segments.slice(0, -1), { ...last, text: last.text.slice(0, -space.length) }].filter((s) => s.text) : segments;
+    const content = render(trimmed);
     const mark = op === "insert"
       ? h("ins", { class: "diff-ins" }, hidden("[added: "), content, hidden("]"))
       : h("del", { class: "diff-del" }, hidden("[missing: "), content, hidden("]"));
