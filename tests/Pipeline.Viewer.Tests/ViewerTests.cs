@@ -182,6 +182,32 @@ public sealed class ViewerTests(ChromiumFixture chromium, ViewerAppFixture app)
     }
 
     [Fact]
+    public async Task FunctionsRoute_PageGivenAFunctionKey_SendsItAsHeaderOnEveryApiCall()
+    {
+        await using var viewer = await chromium.OpenPageAsync();
+        var page = viewer.Page;
+        var calls = new System.Collections.Concurrent.ConcurrentQueue<(string Url, string? Key)>();
+        page.Request += (_, request) =>
+        {
+            if (new Uri(request.Url).AbsolutePath.StartsWith("/api/", StringComparison.Ordinal) && !request.Url.Contains("/api/viewer/", StringComparison.Ordinal))
+            {
+                calls.Enqueue((request.Url, request.Headers.TryGetValue("x-functions-key", out var key) ? key : null));
+            }
+        };
+        await page.GotoAsync($"{app.BaseUrl}/api/viewer/?code=test-key#/clusters?q=deconflict");
+
+        await Expect(page.Locator(".cluster-link").First).ToBeVisibleAsync();
+        await Expect(page.Locator(".health--ok")).ToBeVisibleAsync();
+        Assert.NotEmpty(calls);
+        Assert.All(calls, call =>
+        {
+            Assert.Equal("test-key", call.Key);
+            Assert.DoesNotContain("code=", call.Url, StringComparison.Ordinal);
+        });
+        Assert.Empty(viewer.Problems);
+    }
+
+    [Fact]
     public async Task Landmarks_EveryView_HasBannerNavMainAndLiveRegion()
     {
         await using var viewer = await chromium.OpenPageAsync();

@@ -24,15 +24,17 @@ const timeoutMs = 20000;
 
 /**
  * GETs JSON from the API. path is relative to the API root and already encoded; params with empty values are left
- * out. A function key given to the page (?code=...) is passed on, as Azure Functions expects it on every call.
+ * out. A function key given to the page (?code=...) is passed on in the x-functions-key header, which Azure
+ * Functions accepts like ?code= and which cannot collide with the API's own strictly checked query parameters.
  */
 export async function getJson(path, params = {}, { signal } = {}) {
   const url = new URL(apiBase() + path, window.location.href);
   for (const [key, value] of Object.entries(params)) {
     if (value !== null && value !== undefined && value !== "") url.searchParams.set(key, String(value));
   }
+  const headers = { Accept: "application/json" };
   const code = new URLSearchParams(window.location.search).get("code");
-  if (code && !url.searchParams.has("code")) url.searchParams.set("code", code);
+  if (code) headers["x-functions-key"] = code;
 
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(new DOMException("timeout", "TimeoutError")), timeoutMs);
@@ -40,7 +42,7 @@ export async function getJson(path, params = {}, { signal } = {}) {
   signal?.addEventListener("abort", abort, { once: true });
   let response;
   try {
-    response = await fetch(url, { headers: { Accept: "application/json" }, signal: controller.signal });
+    response = await fetch(url, { headers, signal: controller.signal });
   } catch (error) {
     if (signal?.aborted) throw error;
     if (controller.signal.aborted) throw new ApiError(`The API did not answer within ${timeoutMs / 1000} seconds.`, 0);
