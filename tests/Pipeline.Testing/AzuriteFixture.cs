@@ -7,7 +7,7 @@ namespace Pipeline.Testing;
 /// <summary>Runs a private Azurite (blob, queue, table) on free ports for a test class or collection; kills it on dispose.</summary>
 /// <remarks>Azurite is found via env PIPELINE_AZURITE, else by walking up from the test binaries to
 /// tools/azurite/node_modules/.bin/azurite. In-memory by default; <see cref="PersistentAzuriteFixture"/> keeps data across
-/// <see cref="StopAsync"/>/<see cref="StartAsync"/> for fault tests.</remarks>
+/// <see cref="StopAsync()"/>/<see cref="StartAsync"/> for fault tests.</remarks>
 public class AzuriteFixture : IAsyncLifetime
 {
     /// <summary>The emulator account's published key (not a secret).</summary>
@@ -100,10 +100,10 @@ public class AzuriteFixture : IAsyncLifetime
         await StartAsync();
     }
 
-    /// <summary>Stops Azurite and deletes its files.</summary>
+    /// <summary>Kills Azurite (whole process tree) and deletes its files.</summary>
     public async Task DisposeAsync()
     {
-        await StopAsync();
+        await KillAsync();
         try
         {
             Directory.Delete(_workDirectory, recursive: true);
@@ -182,8 +182,14 @@ public class AzuriteFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>Kills Azurite (the whole process tree) and waits until it is gone; the ports are kept for <see cref="StartAsync"/>.</summary>
-    public async Task StopAsync()
+    /// <summary>Stops Azurite gracefully (SIGTERM, so a persistent instance saves its data), killing the process tree if it
+    /// lingers, and waits until the ports are free; the ports are kept for <see cref="StartAsync"/>.</summary>
+    public Task StopAsync() => StopAsync(graceful: true);
+
+    /// <summary>Kills Azurite's process tree at once, like a crash: a persistent instance loses up to 5 s of unsaved writes.</summary>
+    public Task KillAsync() => StopAsync(graceful: false);
+
+    private async Task StopAsync(bool graceful)
     {
         var process = _process;
         _process = null;
@@ -194,6 +200,25 @@ public class AzuriteFixture : IAsyncLifetime
 
         try
         {
+            if (graceful && !process.HasExited && !OperatingSystem.IsWindows())
+            {
+                // Azurite flushes its LokiJS databases on SIGTERM; a hard kill would drop the last autosave interval.
+                using var signal = Process.Start(new ProcessStartInfo("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false });
+                if (signal is not null)
+                {
+                    await signal.WaitForExitAsync();
+                }
+
+                using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+                try
+                {
+                    await process.WaitForExitAsync(grace.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                }
+            }
+
             if (!process.HasExited)
             {
                 process.Kill(entireProcessTree: true);
@@ -210,7 +235,7 @@ public class AzuriteFixture : IAsyncLifetime
         }
 
         // Wait for the listening sockets to close so a restart can bind the same ports.
-        for (var i = 0; i < 50 && (await FreePort.IsListeningAsync(BlobPort) || await FreePort.IsListeningAsync(TablePort)); i++)
+        for (var i = 0; i < 50 && (await FreePort.IsListeningAsync(BlobPort) || await FreePort.IsListeningAsync(QueuePort) || await FreePort.IsListeningAsync(TablePort)); i++)
         {
             await Task.Delay(100);
         }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Pipeline.Functions.Hosting;
 using Pipeline.Storage;
 using Pipeline.Storage.Blobs;
+using Pipeline.Storage.Tables;
 using Pipeline.Testing;
 
 namespace Pipeline.Functions.Tests.Support;
@@ -178,6 +179,22 @@ public sealed class TestStorage(string connectionString)
             await Task.Delay(200);
         }
     }
+
+    /// <summary>Every entity of a table.</summary>
+    public async Task<IReadOnlyList<TableEntity>> EntitiesAsync(string table)
+    {
+        var rows = new List<TableEntity>();
+        await foreach (var entity in _connection.CreateTableServiceClient().GetTableClient(table).QueryAsync())
+        {
+            rows.Add(entity);
+        }
+
+        return rows;
+    }
+
+    /// <summary>Whether an article has a normalized record.</summary>
+    public async Task<bool> NormalizedExistsAsync(string name) =>
+        (await _connection.CreateBlobServiceClient().GetBlobContainerClient("normalized").GetBlobClient(name).ExistsAsync()).Value;
 
     /// <summary>Every row of a table as comparable strings (PK, RK and properties, minus the volatile ones).</summary>
     public async Task<IReadOnlyList<string>> RowsAsync(string table, params string[] ignore)
