@@ -1,2 +1,67 @@
-// Placeholder entry point; the benchmarks arrive with the performance work.
-return 0;
+using BenchmarkDotNet.Running;
+using Pipeline.Bench.Corpus;
+
+namespace Pipeline.Bench;
+
+internal static class Program
+{
+    private const string Usage = """
+        usage:
+          Pipeline.Bench micro [BenchmarkDotNet args, e.g. --filter '*Align*' --job short]
+          Pipeline.Bench macro [--quick] [--corpus <dir>] [--out <dir>] [--sizes 1000,10000,100000] [--queries 40]
+          Pipeline.Bench corpus [--corpus <dir>] [--count 8] [--out <dir>]   (write sample generated articles)
+        """;
+
+    public static async Task<int> Main(string[] args)
+    {
+        if (args.Length == 0)
+        {
+            Console.Error.WriteLine(Usage);
+            return 2;
+        }
+
+        try
+        {
+            switch (args[0])
+            {
+                case "micro":
+                    BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args[1..]);
+                    return 0;
+                case "macro":
+                    return await Macro.MacroRun.RunAsync(Macro.MacroOptions.Parse(args[1..]));
+                case "corpus":
+                    return WriteSamples(Macro.MacroOptions.Parse(args[1..]));
+                default:
+                    Console.Error.WriteLine(Usage);
+                    return 2;
+            }
+        }
+        catch (ArgumentException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            Console.Error.WriteLine(Usage);
+            return 2;
+        }
+    }
+
+    private static int WriteSamples(Macro.MacroOptions options)
+    {
+        var real = RealCorpus.Locate(options.CorpusPath);
+        var generator = new CorpusGenerator(SentencePool.Harvest(real), options.Seed);
+        var dir = Path.Combine(options.OutputDirectory, "sample-corpus");
+        Directory.CreateDirectory(dir);
+        for (var i = 0; i < options.SampleCount; i++)
+        {
+            var article = generator.Stored(i);
+            var path = Path.Combine(dir, article.Name.Replace('/', '_'));
+            File.WriteAllText(path, article.Text);
+            foreach (var copy in article.Planted)
+            {
+                Console.WriteLine($"{article.Name}\tpassage {copy.PassageId}\t[{copy.Start},{copy.End})\t{copy.Edits}\t{article.Text[copy.Start..copy.End]}");
+            }
+        }
+
+        Console.WriteLine($"wrote {options.SampleCount} articles to {dir}");
+        return 0;
+    }
+}
