@@ -95,6 +95,17 @@ internal sealed class CorpusGenerator
         return expected;
     }
 
+    /// <summary>The stored index encoded in a generated stored article's name, or null for any other name.</summary>
+    public static int? StoredIndexOf(string name)
+    {
+        var at = name.LastIndexOf("--", StringComparison.Ordinal);
+        return at >= 0 && name.EndsWith(".txt", StringComparison.Ordinal)
+            && int.TryParse(name.AsSpan(at + 2, name.Length - at - 6), System.Globalization.NumberStyles.None,
+                System.Globalization.CultureInfo.InvariantCulture, out var index)
+            ? index
+            : null;
+    }
+
     /// <summary>The story of a query, without rendering it.</summary>
     public int QueryStory(int query)
     {

@@ -1,11 +1,243 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
+using Pipeline.Bench.Corpus;
+
 namespace Pipeline.Bench.Macro;
 
-/// <summary>The macro benchmark: every figure of docs/performance.md in one run.</summary>
+/// <summary>The macro benchmark: every figure of docs/performance.md in one run on one machine.</summary>
 internal static class MacroRun
 {
-    public static Task<int> RunAsync(MacroOptions options)
+    public static async Task<int> RunAsync(MacroOptions options, CancellationToken cancellationToken = default)
     {
-        Console.WriteLine(options);
-        return Task.FromResult(0);
+        var started = Stopwatch.StartNew();
+        void Log(string message) => Console.Error.WriteLine($"[{started.Elapsed.TotalSeconds,6:F1}s] {message}");
+        Directory.CreateDirectory(options.OutputDirectory);
+        var sizes = options.Sizes.Order().ToList();
+
+        var real = RealCorpus.Locate(options.CorpusPath);
+        var pool = SentencePool.Harvest(real);
+        var generator = new CorpusGenerator(pool, options.Seed, queryStories: Math.Max(1, sizes[0] / CorpusGenerator.StorySize));
+        var report = new MacroReport();
+        report.Line($"# Benchmark results{(options.Quick ? " (quick run: small sizes, few queries; not the published figures)" : string.Empty)}");
+        report.Line();
+        report.Line($"- Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, {RuntimeInformation.ProcessArchitecture}; run at {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC.");
+        report.Line($"- Real text: {real.Articles.Count} articles from `{Path.GetFileName(real.Origin.TrimEnd('/'))}` → {pool.Sentences.Count:N0} sentences, {pool.Quotable.Count:N0} distinct quotable ones.");
+        report.Line($"- Generated corpora: seed {options.Seed}, stories of {CorpusGenerator.StorySize} articles, 1–3 planted passages per story; queries join the first {generator.QueryStories:N0} stories, so every size answers the same {options.Queries} questions.");
+        report.Line();
+
+        Warm(generator);
+        var scaling = new ScalingRun(generator, options);
+        var sizeResults = new List<ScalingRun.SizeResult>();
+        AlternativesRun.Result? alternatives = null;
+        var alternativesSize = sizes.Contains(10_000) ? 10_000 : sizes[sizes.Count / 2];
+        foreach (var size in sizes)
+        {
+            Log($"corpus {size:N0}: building the index");
+            var result = scaling.Run(size, Log);
+            sizeResults.Add(result with { Cases = size == alternativesSize ? result.Cases : [] });
+            Log($"corpus {size:N0}: median {Stats.Median(result.Queries.Select(q => q.IncrementalMs)):F2} ms per new article, {Stats.Median(result.Queries.Select(q => (double)q.Candidates)):F0} candidates");
+            if (size == alternativesSize)
+            {
+                Log($"corpus {size:N0}: alternatives (naive DiffPlex all-pairs, difflib)");
+                alternatives = await new AlternativesRun(generator, options).RunAsync(result, Log, cancellationToken);
+            }
+        }
+
+        WriteScaling(report, sizeResults);
+        if (alternatives is not null)
+        {
+            WriteAlternatives(report, alternatives);
+        }
+
+        await SaveAsync(options, report, Plot(sizeResults, alternatives), cancellationToken);
+        Log("floor: read + tokenize vs the full path");
+        var floors = new List<FloorRun.Result>
+        {
+            FloorRun.Run($"real ({Path.GetFileName(real.Origin.TrimEnd('/'))})",
+                real.Articles.Select(a => (a.Name, Encoding.UTF8.GetBytes(a.Text))).ToList()),
+        };
+        var floorSize = options.Quick ? 2_000 : 10_000;
+        floors.Add(FloorRun.Run($"generated {floorSize:N0}",
+            Enumerable.Range(0, floorSize).Select(i => generator.Stored(i)).Select(a => (a.Name, Encoding.UTF8.GetBytes(a.Text))).ToList()));
+        WriteFloor(report, floors);
+
+        if (options.EndToEnd)
+        {
+            Log("end to end over Azurite");
+            await EndToEnd.RunAsync(report, generator, options, Log, cancellationToken);
+        }
+
+        await SaveAsync(options, report, Plot(sizeResults, alternatives), cancellationToken);
+        Log($"wrote results.md, results.csv and time-per-article.svg to {options.OutputDirectory} ({started.Elapsed.TotalSeconds:F0} s in all)");
+        return 0;
+    }
+
+    // Saved after each section too, so a long run that dies late still leaves its figures behind.
+    private static async Task SaveAsync(MacroOptions options, MacroReport report, string svg, CancellationToken cancellationToken)
+    {
+        await File.WriteAllTextAsync(Path.Combine(options.OutputDirectory, "time-per-article.svg"), svg, cancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(options.OutputDirectory, "results.csv"), report.Csv, cancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(options.OutputDirectory, "results.md"), report.Markdown, cancellationToken);
+    }
+
+    private static void Warm(CorpusGenerator generator)
+    {
+        // JIT and tiering: run the whole path a few times before anything is timed.
+        var pipeline = new OurPipeline();
+        var articles = Enumerable.Range(0, 40).Select(i => generator.Stored(i)).Select(a => OurPipeline.Prepare(a.Name, a.Text)).ToList();
+        foreach (var article in articles)
+        {
+            var shingles = OurPipeline.Fingerprint(article);
+            foreach (var name in pipeline.FindCandidates(shingles, article.Name))
+            {
+                _ = OurPipeline.Align(article, articles.First(a => a.Name == name));
+            }
+
+            pipeline.Add(article.Name, shingles);
+        }
+    }
+
+    private static void WriteScaling(MacroReport report, List<ScalingRun.SizeResult> results)
+    {
+        report.Line("## 1. Incremental alignment against corpus size (and 5. memory)");
+        report.Line();
+        report.Line("Time to align one new article against an in-memory index of N stored articles: fingerprint + candidate lookup + alignment with every candidate. " +
+                    "\"+ load\" adds re-creating each candidate article from its seed and preparing it again (the stand-in for reading it from storage; the index keeps no texts).");
+        report.Line();
+        report.Header("N stored", "new articles", "candidates (median)", "prepare new (median)", "align median", "align p90", "+ load median", "+ load p90", "recall", "index build", "heap held by index", "per article", "peak working set");
+        foreach (var r in results)
+        {
+            var q = r.Queries;
+            var expected = q.Sum(t => t.Expected);
+            var found = q.Sum(t => t.Found);
+            var heap = r.HeapBytesAfter - r.HeapBytesBefore;
+            report.Row(r.CorpusSize, q.Count, Stats.Median(q.Select(t => (double)t.Candidates)).ToString("N0", CultureInfo.InvariantCulture),
+                MacroReport.Ms(Stats.Median(q.Select(t => t.PrepareMs))),
+                MacroReport.Ms(Stats.Median(q.Select(t => t.IncrementalMs))), MacroReport.Ms(Stats.P90(q.Select(t => t.IncrementalMs))),
+                MacroReport.Ms(Stats.Median(q.Select(t => t.WithLoadMs))), MacroReport.Ms(Stats.P90(q.Select(t => t.WithLoadMs))),
+                $"{found}/{expected} ({MacroReport.Pct((double)found / expected)})",
+                $"{r.BuildSeconds:F1} s ({r.CorpusSize / r.BuildSeconds:N0}/s)",
+                MacroReport.MiB(heap), $"{heap / (double)r.CorpusSize / 1024:N1} KiB", MacroReport.MiB(r.PeakWorkingSetBytes));
+            const string S = "incremental";
+            report.Figure(S, r.CorpusSize, "align_median", Stats.Median(q.Select(t => t.IncrementalMs)), "ms");
+            report.Figure(S, r.CorpusSize, "align_p90", Stats.P90(q.Select(t => t.IncrementalMs)), "ms");
+            report.Figure(S, r.CorpusSize, "align_with_load_median", Stats.Median(q.Select(t => t.WithLoadMs)), "ms");
+            report.Figure(S, r.CorpusSize, "align_with_load_p90", Stats.P90(q.Select(t => t.WithLoadMs)), "ms");
+            report.Figure(S, r.CorpusSize, "fingerprint_median", Stats.Median(q.Select(t => t.FingerprintMs)), "ms");
+            report.Figure(S, r.CorpusSize, "find_median", Stats.Median(q.Select(t => t.FindMs)), "ms");
+            report.Figure(S, r.CorpusSize, "pairwise_align_median", Stats.Median(q.Select(t => t.AlignMs)), "ms");
+            report.Figure(S, r.CorpusSize, "prepare_new_median", Stats.Median(q.Select(t => t.PrepareMs)), "ms");
+            report.Figure(S, r.CorpusSize, "candidates_median", Stats.Median(q.Select(t => (double)t.Candidates)), "articles");
+            report.Figure(S, r.CorpusSize, "recall", (double)found / expected, "share");
+            report.Figure(S, r.CorpusSize, "index_build", r.BuildSeconds, "s");
+            report.Figure("memory", r.CorpusSize, "index_heap", heap, "bytes");
+            report.Figure("memory", r.CorpusSize, "heap_after_full_gc", r.HeapBytesAfter, "bytes");
+            report.Figure("memory", r.CorpusSize, "peak_working_set", r.PeakWorkingSetBytes, "bytes");
+        }
+
+        report.Line();
+        report.Line("Stage medians (ms): " + string.Join("; ", results.Select(r =>
+            $"N={r.CorpusSize:N0}: fingerprint {Stats.Median(r.Queries.Select(t => t.FingerprintMs)):F2}, find {Stats.Median(r.Queries.Select(t => t.FindMs)):F2}, " +
+            $"align {Stats.Median(r.Queries.Select(t => t.AlignMs)):F2}, load {Stats.Median(r.Queries.Select(t => t.LoadMs)):F2}")));
+        var first = results[0];
+        var last = results[^1];
+        var ratio = Stats.Median(last.Queries.Select(t => t.IncrementalMs)) / Stats.Median(first.Queries.Select(t => t.IncrementalMs));
+        var ratioP90 = Stats.P90(last.Queries.Select(t => t.IncrementalMs)) / Stats.P90(first.Queries.Select(t => t.IncrementalMs));
+        var ratioLoad = Stats.Median(last.Queries.Select(t => t.WithLoadMs)) / Stats.Median(first.Queries.Select(t => t.WithLoadMs));
+        report.Line();
+        report.Line($"**Goal: time at {last.CorpusSize:N0} ≤ 3× time at {first.CorpusSize:N0}: median {MacroReport.X(ratio)}, p90 {MacroReport.X(ratioP90)}, with load {MacroReport.X(ratioLoad)} → {(ratio <= 3 ? "MET" : "MISSED")}.**");
+        report.Figure("incremental", last.CorpusSize, "median_ratio_to_smallest", ratio, "ratio");
+        report.Line("Peak working set is the process's peak so far; sizes run in ascending order, so each row's peak includes building that size's index (previous indexes were released and collected).");
+        report.Line();
+    }
+
+    private static void WriteAlternatives(MacroReport report, AlternativesRun.Result a)
+    {
+        report.Line($"## 2. Against the obvious alternatives at N = {a.CorpusSize:N0}");
+        report.Line();
+        report.Line($"{a.Queries} new articles. \"Candidate pairs\" are the {a.CandidatePairs} pairs our index proposed for them; every method runs on exactly those. " +
+                    $"All-pairs cost per new article is measured on {a.SampledPairsPerQuery} random stored articles per new article and **extrapolated** to all {a.CorpusSize:N0} (per-pair mean × N); " +
+                    "the stored side's sentence splitting / tokenizing is not charged to the baselines (as if cached). Recall is over the planted passages of every expected pair; the all-pairs methods see every pair by construction.");
+        report.Line();
+        report.Header("method", "per candidate pair", "per random pair", $"one new article vs all {a.CorpusSize:N0}", "ours is faster by", "recall");
+        var ours = a.OursMedianPerQueryMs;
+        report.Row("ours (index + aligner)", MacroReport.Ms(a.OursPerCandidatePairMs), "not aligned (not a candidate)",
+            $"{MacroReport.Ms(ours)} measured median ({MacroReport.Ms(a.OursMedianPerQueryWithLoadMs)} with load)", "—",
+            $"{a.OursFound}/{a.ExpectedPairs} ({MacroReport.Pct((double)a.OursFound / a.ExpectedPairs)})");
+        report.Row("naive sentence × sentence DiffPlex", MacroReport.Ms(a.NaivePerCandidatePairMs), MacroReport.Ms(a.NaivePerRandomPairMs),
+            $"{MacroReport.Ms(a.NaiveAllPairsPerQueryMs)} extrapolated", MacroReport.X(a.NaiveAllPairsPerQueryMs / ours),
+            $"{a.NaiveFound}/{a.ExpectedPairs} ({MacroReport.Pct((double)a.NaiveFound / a.ExpectedPairs)})");
+        report.Row("Python difflib.SequenceMatcher (words)", MacroReport.Ms(a.DifflibPerCandidatePairMs), MacroReport.Ms(a.DifflibPerRandomPairMs),
+            $"{MacroReport.Ms(a.DifflibAllPairsPerQueryMs)} extrapolated", MacroReport.X(a.DifflibAllPairsPerQueryMs / ours),
+            $"{a.DifflibFound}/{a.ExpectedPairs} ({MacroReport.Pct((double)a.DifflibFound / a.ExpectedPairs)})");
+        report.Line();
+        report.Line($"On the same candidate pairs, per pair: ours {MacroReport.Ms(a.OursPerCandidatePairMs)}, naive {MacroReport.Ms(a.NaivePerCandidatePairMs)} ({MacroReport.X(a.NaivePerCandidatePairMs / a.OursPerCandidatePairMs)}), difflib {MacroReport.Ms(a.DifflibPerCandidatePairMs)} ({MacroReport.X(a.DifflibPerCandidatePairMs / a.OursPerCandidatePairMs)}). " +
+                    $"Preparing one article: naive split {MacroReport.Ms(a.NaivePrepareMsPerArticle)}, difflib tokenize {MacroReport.Ms(a.DifflibTokenizeMsPerArticle)}.");
+        var speedup = a.NaiveAllPairsPerQueryMs / ours;
+        var met = speedup >= 50 && a.OursFound >= a.NaiveFound;
+        report.Line();
+        report.Line($"**Goal: ≥ 50× faster than naive all-pairs at {a.CorpusSize:N0} with no loss of recall: {MacroReport.X(speedup)}, recall {a.OursFound} vs naive {a.NaiveFound} → {(met ? "MET" : "MISSED")}.**");
+        report.Line();
+        const string S = "alternatives";
+        report.Figure(S, a.CorpusSize, "ours_per_candidate_pair", a.OursPerCandidatePairMs, "ms");
+        report.Figure(S, a.CorpusSize, "naive_per_candidate_pair", a.NaivePerCandidatePairMs, "ms");
+        report.Figure(S, a.CorpusSize, "difflib_per_candidate_pair", a.DifflibPerCandidatePairMs, "ms");
+        report.Figure(S, a.CorpusSize, "naive_per_random_pair", a.NaivePerRandomPairMs, "ms");
+        report.Figure(S, a.CorpusSize, "difflib_per_random_pair", a.DifflibPerRandomPairMs, "ms");
+        report.Figure(S, a.CorpusSize, "ours_per_new_article", ours, "ms");
+        report.Figure(S, a.CorpusSize, "naive_all_pairs_per_new_article", a.NaiveAllPairsPerQueryMs, "ms", "extrapolated");
+        report.Figure(S, a.CorpusSize, "difflib_all_pairs_per_new_article", a.DifflibAllPairsPerQueryMs, "ms", "extrapolated");
+        report.Figure(S, a.CorpusSize, "speedup_vs_naive", speedup, "ratio", "extrapolated");
+        report.Figure(S, a.CorpusSize, "recall_ours", (double)a.OursFound / a.ExpectedPairs, "share");
+        report.Figure(S, a.CorpusSize, "recall_naive", (double)a.NaiveFound / a.ExpectedPairs, "share");
+        report.Figure(S, a.CorpusSize, "recall_difflib", (double)a.DifflibFound / a.ExpectedPairs, "share");
+    }
+
+    private static void WriteFloor(MacroReport report, List<FloorRun.Result> floors)
+    {
+        report.Line("## 3. The floor: reading and tokenizing only");
+        report.Line();
+        report.Line("Single-threaded, same bytes in memory. Floor = UTF-8 decode + split into case-folded word strings. Full = the incremental path for every article in turn " +
+                    "(prepare, fingerprint, find candidates, align with each candidate (prepared articles kept in memory here), add to the index).");
+        report.Line();
+        report.Header("corpus", "articles", "MB", "floor", "full", "multiple", "prepare", "fingerprint", "find", "align", "add", "candidate pairs", "alignments");
+        foreach (var f in floors)
+        {
+            double Share(double s) => s / f.FullSeconds;
+            report.Row(f.Corpus, f.Articles, (f.Bytes / 1e6).ToString("N1", CultureInfo.InvariantCulture),
+                $"{f.FloorSeconds:F2} s", $"{f.FullSeconds:F2} s", MacroReport.X(f.Multiple),
+                MacroReport.Pct(Share(f.PrepareSeconds)), MacroReport.Pct(Share(f.FingerprintSeconds)), MacroReport.Pct(Share(f.FindSeconds)),
+                MacroReport.Pct(Share(f.AlignSeconds)), MacroReport.Pct(Share(f.AddSeconds)), f.CandidatePairs, f.Alignments);
+            report.Figure("floor", f.Articles, "floor", f.FloorSeconds, "s");
+            report.Figure("floor", f.Articles, "full", f.FullSeconds, "s");
+            report.Figure("floor", f.Articles, "prepare", f.PrepareSeconds, "s");
+            report.Figure("floor", f.Articles, "fingerprint", f.FingerprintSeconds, "s");
+            report.Figure("floor", f.Articles, "find", f.FindSeconds, "s");
+            report.Figure("floor", f.Articles, "align", f.AlignSeconds, "s");
+            report.Figure("floor", f.Articles, "add", f.AddSeconds, "s");
+        }
+
+        report.Line();
+    }
+
+    private static string Plot(List<ScalingRun.SizeResult> results, AlternativesRun.Result? alternatives)
+    {
+        var series = new List<SvgPlot.Series>
+        {
+            new("ours: median", "#1f77b4", results.Select(r => ((double)r.CorpusSize, Stats.Median(r.Queries.Select(q => q.IncrementalMs)))).ToList(), false),
+            new("ours: p90", "#6baed6", results.Select(r => ((double)r.CorpusSize, Stats.P90(r.Queries.Select(q => q.IncrementalMs)))).ToList(), false),
+            new("ours + candidate load: median", "#2ca02c", results.Select(r => ((double)r.CorpusSize, Stats.Median(r.Queries.Select(q => q.WithLoadMs)))).ToList(), false),
+        };
+        if (alternatives is not null)
+        {
+            series.Add(new("naive DiffPlex all-pairs (extrap.)", "#d62728",
+                results.Select(r => ((double)r.CorpusSize, alternatives.NaivePerRandomPairMs * r.CorpusSize)).ToList(), true));
+            series.Add(new("difflib all-pairs (extrap.)", "#ff7f0e",
+                results.Select(r => ((double)r.CorpusSize, alternatives.DifflibPerRandomPairMs * r.CorpusSize)).ToList(), true));
+        }
+
+        return SvgPlot.LogLog("Time to align one new article vs corpus size", "articles in the index (log)", "time per new article (log)", series);
     }
 }
