@@ -1,4 +1,7 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Pipeline.Bench.Corpus;
 
 namespace Pipeline.Bench;
@@ -25,8 +28,16 @@ internal static class Program
             switch (args[0])
             {
                 case "micro":
-                    BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args[1..]);
-                    return 0;
+                    // In-process and short: the default out-of-process toolchain rebuilds a project per benchmark,
+                    // which on a 2-core machine costs more than the measurements. Pass --job to override.
+                    // DiffPlex 1.4.4 ships its assembly without the optimized flag; it is what we (and the naive
+                    // baseline) run in production, so BenchmarkDotNet's check for it is switched off.
+                    var config = (args.Contains("--job")
+                            ? DefaultConfig.Instance
+                            : DefaultConfig.Instance.AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance)))
+                        .WithOptions(ConfigOptions.DisableOptimizationsValidator);
+                    var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args[1..], config);
+                    return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
                 case "macro":
                     return await Macro.MacroRun.RunAsync(Macro.MacroOptions.Parse(args[1..]));
                 case "corpus":
