@@ -1,0 +1,98 @@
+using Pipeline.Core.Articles;
+using Pipeline.Core.Candidates;
+
+namespace Pipeline.Core.Alignments;
+
+/// <summary>Finds the passages two articles share (quotes, wire paragraphs) and how each outlet's version differs.</summary>
+public static class PassageAligner
+{
+    /// <summary>Aligns the passages shared by two articles.</summary>
+    /// <remarks>
+    /// Seeds are shared 3-word shingles; only the regions around chains of seeds are diffed (never whole articles),
+    /// widened to neighbouring sentences, diffed word by word with DiffPlex over matching keys (editorial insertions
+    /// skipped), then trimmed to the shared stretch. The result is symmetric: the pair is always computed in a canonical
+    /// order and mirrored, so Align(b, a) is Align(a, b) with the sides swapped.
+    /// </remarks>
+    /// <returns>Non-overlapping alignments ordered by their position in <paramref name="source"/>.</returns>
+    public static IReadOnlyList<Alignment> Align(Article source, Article target, AlignmentOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(target);
+        options ??= AlignmentOptions.Default;
+
+        var swap = CanonicalOrder(source, target) > 0;
+        var (first, second) = swap ? (target, source) : (source, target);
+        var spans = Shared(KeySequence.Of(first), KeySequence.Of(second), options);
+
+        var alignments = new List<Alignment>(spans.Count);
+        foreach (var span in spans)
+        {
+            alignments.Add(swap
+                ? AlignmentRendering.Render(source, target, span.TargetTokens, span.SourceTokens, span.Score)
+                : AlignmentRendering.Render(source, target, span.SourceTokens, span.TargetTokens, span.Score));
+        }
+
+        alignments.Sort(static (a, b) => a.Source.Start != b.Source.Start ? a.Source.Start.CompareTo(b.Source.Start) : a.Target.Start.CompareTo(b.Target.Start));
+        return alignments;
+    }
+
+    internal static List<SharedSpan> Shared(KeySequence source, KeySequence target, AlignmentOptions options)
+    {
+        var found = new List<SharedSpan>();
+        foreach (var region in SeedRegions.Find(source, target, options))
+        {
+            var steps = RegionDiff.Diff(source, target, region);
+            SharedSpans.Collect(steps, source, target, options, found);
+        }
+
+        // Widened regions can overlap, so the same words may be found twice: keep the strongest, one use per word.
+        found.Sort(static (a, b) =>
+        {
+            var c = b.Matched.CompareTo(a.Matched);
+            if (c == 0)
+            {
+                c = b.Score.CompareTo(a.Score);
+            }
+
+            if (c == 0)
+            {
+                c = a.SourceFirst.CompareTo(b.SourceFirst);
+            }
+
+            return c != 0 ? c : a.TargetFirst.CompareTo(b.TargetFirst);
+        });
+
+        var kept = new List<SharedSpan>(found.Count);
+        foreach (var span in found)
+        {
+            var overlaps = false;
+            foreach (var other in kept)
+            {
+                if ((span.SourceFirst <= other.SourceLast && other.SourceFirst <= span.SourceLast)
+                    || (span.TargetFirst <= other.TargetLast && other.TargetFirst <= span.TargetLast))
+                {
+                    overlaps = true;
+                    break;
+                }
+            }
+
+            if (!overlaps)
+            {
+                kept.Add(span);
+            }
+        }
+
+        return kept;
+    }
+
+    private static int CanonicalOrder(Article a, Article b)
+    {
+        var c = string.CompareOrdinal(a.Name, b.Name);
+        if (c == 0)
+        {
+            c = string.CompareOrdinal(a.Original, b.Original);
+        }
+
+        return c != 0 ? c : a.Tokens.Count.CompareTo(b.Tokens.Count);
+    }
+}

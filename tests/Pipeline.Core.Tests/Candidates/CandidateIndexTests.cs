@@ -1,0 +1,96 @@
+using System.Globalization;
+using Pipeline.Core.Candidates;
+using Pipeline.Core.Tests.Support;
+using Xunit;
+
+namespace Pipeline.Core.Tests.Candidates;
+
+public class CandidateIndexTests
+{
+    private const string Kirby = "\"We are not coordinating with nor are we deconflicting with Iranian military,\" Kirby said.";
+
+    [Fact]
+    public void FindCandidates_ArticleSharingAQuote_IsCandidateWithSeedRegion()
+    {
+        var index = new CandidateIndex();
+        index.Add(TestArticles.From("one", "Pentagon spokesman John Kirby spoke on Wednesday. " + Kirby + " He did not elaborate further."));
+        index.Add(TestArticles.From("two", "Bananas are rich in potassium and growers in Ecuador export most of the world's supply."));
+
+        var query = TestArticles.From("q", "In Washington the message was blunt. " + Kirby);
+        var candidates = index.FindCandidates(query);
+
+        var candidate = Assert.Single(candidates);
+        Assert.Equal("one", candidate.Article);
+        Assert.True(candidate.SharedShingles >= 2);
+        var region = Assert.Single(candidate.Regions);
+        Assert.InRange(region.QueryFirst, 6, 20);
+        Assert.InRange(region.CandidateFirst, 6, 20);
+    }
+
+    [Fact]
+    public void FindCandidates_GenericPhraseInManyArticles_NeverMakesACandidate()
+    {
+        var index = new CandidateIndex(new CandidateOptions(MaxPostingsPerShingle: 20));
+        for (var i = 0; i < 50; i++)
+        {
+            var n = i.ToString(CultureInfo.InvariantCulture);
+            index.Add(TestArticles.From("a" + n, $"The New York Times reported that storm number {n} flooded district {n} of town {n} again."));
+        }
+
+        var query = TestArticles.From("q", "The New York Times reported that the central bank raised interest rates to curb inflation.");
+
+        Assert.Empty(index.FindCandidates(query));
+        Assert.Equal(50, index.Count);
+    }
+
+    [Fact]
+    public void FindCandidates_QueryArticleItself_IsLeftOut()
+    {
+        var index = new CandidateIndex();
+        var article = TestArticles.From("self", Kirby);
+        index.Add(article);
+
+        Assert.Empty(index.FindCandidates(article));
+    }
+
+    [Fact]
+    public void Remove_StoredArticle_NoLongerACandidate()
+    {
+        var index = new CandidateIndex();
+        index.Add(TestArticles.From("one", Kirby));
+        index.Add(TestArticles.From("two", "Officials said: " + Kirby));
+
+        Assert.True(index.Remove("one"));
+        Assert.False(index.Remove("one"));
+
+        var candidates = index.FindCandidates(TestArticles.From("q", Kirby));
+        Assert.Equal(["two"], candidates.Select(c => c.Article));
+    }
+
+    [Fact]
+    public void Rank_PersistedPostings_SameAsInMemoryIndex()
+    {
+        var stored = new[]
+        {
+            TestArticles.From("one", "Pentagon spokesman John Kirby spoke on Wednesday. " + Kirby),
+            TestArticles.From("two", "Unrelated text about bananas and potassium in Ecuador and elsewhere in the world."),
+            TestArticles.From("three", Kirby + " Then the briefing ended abruptly after questions about Syria."),
+        };
+        var index = new CandidateIndex();
+        var postings = new List<Posting>();
+        foreach (var article in stored)
+        {
+            foreach (var shingle in index.Add(article))
+            {
+                postings.Add(new Posting(shingle.Hash, article.Name, shingle.Position));
+            }
+        }
+
+        var query = TestArticles.From("q", "Asked again, " + Kirby);
+        var fromIndex = index.FindCandidates(query);
+        var fromPostings = CandidateRanking.Rank(Fingerprint.Of(query), postings, exclude: "q");
+
+        Assert.Equal(["one", "three"], fromIndex.Select(c => c.Article).Order(StringComparer.Ordinal));
+        Assert.Equal(fromIndex.Select(c => (c.Article, c.SharedShingles)), fromPostings.Select(c => (c.Article, c.SharedShingles)));
+    }
+}
