@@ -22,6 +22,7 @@ internal static class FloorRun
         double AlignSeconds,
         double AddSeconds,
         long CandidatePairs,
+        long PairsWithAlignments,
         long Alignments)
     {
         public double FullSeconds => PrepareSeconds + FingerprintSeconds + FindSeconds + AlignSeconds + AddSeconds;
@@ -54,7 +55,7 @@ internal static class FloorRun
             stages[i] = new Stopwatch();
         }
 
-        long pairs = 0, alignments = 0;
+        long pairs = 0, fruitful = 0, alignments = 0;
         foreach (var (name, content) in articles)
         {
             stages[0].Start();
@@ -69,7 +70,9 @@ internal static class FloorRun
             stages[3].Start();
             foreach (var candidate in candidates)
             {
-                alignments += OurPipeline.Align(article, prepared[candidate]).Count;
+                var found = OurPipeline.Align(article, prepared[candidate]).Count;
+                alignments += found;
+                fruitful += found > 0 ? 1 : 0;
             }
 
             stages[3].Stop();
@@ -82,7 +85,7 @@ internal static class FloorRun
 
         return new Result(corpus, articles.Count, articles.Sum(a => (long)a.Content.Length), floor,
             stages[0].Elapsed.TotalSeconds, stages[1].Elapsed.TotalSeconds, stages[2].Elapsed.TotalSeconds,
-            stages[3].Elapsed.TotalSeconds, stages[4].Elapsed.TotalSeconds, pairs, alignments);
+            stages[3].Elapsed.TotalSeconds, stages[4].Elapsed.TotalSeconds, pairs, fruitful, alignments);
     }
 
     /// <summary>The least any aligner must do: split into words and case-fold each one into its own key string.</summary>

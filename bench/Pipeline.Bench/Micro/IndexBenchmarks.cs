@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Pipeline.Bench.Macro;
+using Pipeline.Core.Candidates;
 
 namespace Pipeline.Bench.Micro;
 
