@@ -10,7 +10,8 @@ internal static class Program
 {
     private const string Usage = """
         usage:
-          Pipeline.Bench micro [BenchmarkDotNet args, e.g. --filter '*Align*' --job short]
+          Pipeline.Bench micro [--smoke] [BenchmarkDotNet args, e.g. --filter '*Pair*' --artifacts DIR]
+                 (default job: ShortRun in-process; --smoke: one dry iteration; --job X: BenchmarkDotNet's own jobs)
           Pipeline.Bench macro [--quick] [--corpus <dir>] [--out <dir>] [--sizes 1000,10000,100000] [--queries 40]
           Pipeline.Bench corpus [--corpus <dir>] [--count 8] [--out <dir>]   (write sample generated articles)
         """;
@@ -32,11 +33,13 @@ internal static class Program
                     // which on a 2-core machine costs more than the measurements. Pass --job to override.
                     // DiffPlex 1.4.4 ships its assembly without the optimized flag; it is what we (and the naive
                     // baseline) run in production, so BenchmarkDotNet's check for it is switched off.
+                    var smoke = args.Contains("--smoke");
+                    var job = smoke ? Job.Dry : Job.ShortRun;
                     var config = (args.Contains("--job")
                             ? DefaultConfig.Instance
-                            : DefaultConfig.Instance.AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance)))
+                            : DefaultConfig.Instance.AddJob(job.WithToolchain(InProcessEmitToolchain.Instance)))
                         .WithOptions(ConfigOptions.DisableOptimizationsValidator);
-                    var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args[1..], config);
+                    var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args[1..].Where(a => a != "--smoke").ToArray(), config);
                     return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
                 case "macro":
                     return await Macro.MacroRun.RunAsync(Macro.MacroOptions.Parse(args[1..]));

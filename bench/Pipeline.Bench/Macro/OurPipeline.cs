@@ -27,5 +27,7 @@ internal sealed class OurPipeline
     public IReadOnlyList<string> FindCandidates(IReadOnlyList<Shingle> shingles, string name) =>
         _index.FindCandidates(shingles, name).Select(c => c.Article).ToList();
 
+    public IReadOnlyList<Candidate> FindRanked(IReadOnlyList<Shingle> shingles, string name) => _index.FindCandidates(shingles, name);
+
     public static IReadOnlyList<Alignment> Align(Article source, Article target) => PassageAligner.Align(source, target);
 }

@@ -19,6 +19,7 @@ internal sealed class ScalingRun(CorpusGenerator generator, MacroOptions options
         int IndexedArticles,
         long HeapBytesBefore,
         long HeapBytesAfter,
+        long WorkingSetGrowthBytes,
         long PeakWorkingSetBytes,
         IReadOnlyList<QueryTiming> Queries,
         IReadOnlyList<QueryCase> Cases);
@@ -26,10 +27,46 @@ internal sealed class ScalingRun(CorpusGenerator generator, MacroOptions options
     /// <summary>A query's article and our results for it, kept for the comparison with the alternatives.</summary>
     public sealed record QueryCase(GeneratedArticle Query, IReadOnlyList<ExpectedMatch> Expected, IReadOnlyList<string> Candidates);
 
-    public SizeResult Run(int corpusSize, Action<string> log)
+    /// <summary>
+    /// Builds every index first, then asks each query of every size in turn (round-robin), so load from other
+    /// processes on a shared machine falls on all sizes alike instead of on whichever size happened to run then.
+    /// </summary>
+    public List<SizeResult> Run(IReadOnlyList<int> sizes, Action<string> log)
     {
+        var built = sizes.Select(size => Build(size, log)).ToList();
+        var timings = built.Select(_ => new List<QueryTiming>()).ToList();
+        var cases = built.Select(_ => new List<QueryCase>()).ToList();
+        for (var q = -WarmupQueries; q < options.Queries; q++)
+        {
+            // Warm-up queries use their own numbers past the measured ones so they never repeat a measured query.
+            var number = q < 0 ? options.Queries + 1000 - q : q;
+            for (var s = 0; s < built.Count; s++)
+            {
+                var (timing, queryCase) = RunQuery(built[s].Pipeline, number, built[s].Result.CorpusSize);
+                if (q >= 0)
+                {
+                    timings[s].Add(timing);
+                    cases[s].Add(queryCase);
+                }
+            }
+
+            if (q >= 0 && q % 10 == 9)
+            {
+                log($"  {q + 1}/{options.Queries} new articles asked of every size");
+            }
+        }
+
+        return built.Select((b, s) => b.Result with { Queries = timings[s], Cases = cases[s] }).ToList();
+    }
+
+    private (OurPipeline Pipeline, SizeResult Result) Build(int corpusSize, Action<string> log)
+    {
+        log($"corpus {corpusSize:N0}: building the index");
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
         var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
+        using var process = Process.GetCurrentProcess();
+        process.Refresh();
+        var workingSetBefore = process.WorkingSet64;
         var pipeline = new OurPipeline();
         var build = Stopwatch.StartNew();
         var add = new Stopwatch();
@@ -61,28 +98,10 @@ internal sealed class ScalingRun(CorpusGenerator generator, MacroOptions options
         build.Stop();
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
         var heapAfter = GC.GetTotalMemory(forceFullCollection: true);
-        using var process = Process.GetCurrentProcess();
         process.Refresh();
-        var peak = process.PeakWorkingSet64;
         log($"  index of {corpusSize:N0} built in {build.Elapsed.TotalSeconds:F1} s (adds {add.Elapsed.TotalSeconds:F1} s), heap {(heapAfter - heapBefore) / 1048576.0:F0} MiB retained");
-
-        var timings = new List<QueryTiming>();
-        var cases = new List<QueryCase>();
-        for (var q = -WarmupQueries; q < options.Queries; q++)
-        {
-            // Warm-up queries use their own numbers past the measured ones so they never repeat a measured query.
-            var number = q < 0 ? options.Queries + 1000 - q : q;
-            var (timing, queryCase) = RunQuery(pipeline, number, corpusSize);
-            if (q >= 0)
-            {
-                timings.Add(timing);
-                cases.Add(queryCase);
-            }
-        }
-
-        GC.KeepAlive(pipeline);
-        return new SizeResult(corpusSize, build.Elapsed.TotalSeconds, add.Elapsed.TotalSeconds, pipeline.Count,
-            heapBefore, heapAfter, peak, timings, cases);
+        return (pipeline, new SizeResult(corpusSize, build.Elapsed.TotalSeconds, add.Elapsed.TotalSeconds, pipeline.Count,
+            heapBefore, heapAfter, process.WorkingSet64 - workingSetBefore, process.PeakWorkingSet64, [], []));
     }
 
     private (QueryTiming, QueryCase) RunQuery(OurPipeline pipeline, int number, int corpusSize)
@@ -94,8 +113,9 @@ internal sealed class ScalingRun(CorpusGenerator generator, MacroOptions options
         var prepare = Lap(clock);
         var shingles = OurPipeline.Fingerprint(article);
         var fingerprint = Lap(clock);
-        var candidates = pipeline.FindCandidates(shingles, query.Name);
+        var ranked = pipeline.FindRanked(shingles, query.Name);
         var find = Lap(clock);
+        var candidates = ranked.Select(c => c.Article).ToList();
 
         // The index holds no texts; candidates are re-created from their seed and prepared again, which stands in
         // for reading their prepared form back from storage. Timed apart so both views can be reported.
@@ -117,14 +137,18 @@ internal sealed class ScalingRun(CorpusGenerator generator, MacroOptions options
 
         var load = Lap(clock);
         var alignments = new Dictionary<string, IReadOnlyList<Core.Alignments.Alignment>>(StringComparer.Ordinal);
-        foreach (var candidate in loaded)
+        var pairMs = new double[loaded.Count];
+        for (var i = 0; i < loaded.Count; i++)
         {
-            alignments[candidate.Name] = OurPipeline.Align(article, candidate);
+            var before = clock.Elapsed.TotalMilliseconds;
+            alignments[loaded[i].Name] = OurPipeline.Align(article, loaded[i]);
+            pairMs[i] = clock.Elapsed.TotalMilliseconds - before;
         }
 
         var align = Lap(clock);
         var found = 0;
         var expectedCandidates = 0;
+        var perCandidate = new Dictionary<string, (int Found, int Expected)>(StringComparer.Ordinal);
         foreach (var match in expected)
         {
             var name = generator.Stored(match.StoredIndex).Name;
@@ -134,15 +158,21 @@ internal sealed class ScalingRun(CorpusGenerator generator, MacroOptions options
             }
 
             expectedCandidates++;
-            if (SpanCoverage.Found((match.InQuery.Start, match.InQuery.End), (match.InStored.Start, match.InStored.End),
-                    list.Select(a => Sides(a, query.Name))))
-            {
-                found++;
-            }
+            var hit = SpanCoverage.Found((match.InQuery.Start, match.InQuery.End), (match.InStored.Start, match.InStored.End),
+                list.Select(a => Sides(a, query.Name)));
+            found += hit ? 1 : 0;
+            var (f, e) = perCandidate.GetValueOrDefault(name);
+            perCandidate[name] = (f + (hit ? 1 : 0), e + 1);
         }
 
+        var costs = ranked.Select((c, i) =>
+        {
+            var (f, e) = perCandidate.GetValueOrDefault(c.Article);
+            return new CandidateCost(c.SharedShingles, pairMs[i], alignments[c.Article].Count, f, e);
+        }).ToList();
+
         return (new QueryTiming(corpusSize, number, prepare, fingerprint, find, load, align, candidates.Count,
-                expected.Count, found, expectedCandidates),
+                expected.Count, found, expectedCandidates, costs),
             new QueryCase(query, expected, candidates));
     }
 
