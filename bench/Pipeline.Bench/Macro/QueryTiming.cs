@@ -13,7 +13,9 @@ internal sealed record QueryTiming(
     int Expected,
     int Found,
     int ExpectedCandidates,
-    IReadOnlyList<CandidateCost> Costs)
+    IReadOnlyList<CandidateCost> Costs,
+    double IncrementalCpuMs,
+    double WithLoadCpuMs)
 {
     /// <summary>Fingerprint + candidate lookup + pairwise alignment: the incremental cost that could grow with the corpus.</summary>
     public double IncrementalMs => FingerprintMs + FindMs + AlignMs;

@@ -111,10 +111,12 @@ internal sealed class ScalingRun(CorpusGenerator generator, MacroOptions options
         var clock = Stopwatch.StartNew();
         var article = OurPipeline.Prepare(query.Name, query.Text);
         var prepare = Lap(clock);
+        var cpuStart = ThreadCpu.Milliseconds();
         var shingles = OurPipeline.Fingerprint(article);
         var fingerprint = Lap(clock);
         var ranked = pipeline.FindRanked(shingles, query.Name);
         var find = Lap(clock);
+        var cpuFind = ThreadCpu.Milliseconds() - cpuStart;
         var candidates = ranked.Select(c => c.Article).ToList();
 
         // The index holds no texts; candidates are re-created from their seed and prepared again, which stands in
@@ -129,6 +131,7 @@ internal sealed class ScalingRun(CorpusGenerator generator, MacroOptions options
         }
 
         clock.Restart();
+        var cpuLoadStart = ThreadCpu.Milliseconds();
         var loaded = new List<Article>(candidates.Count);
         foreach (var (name, content) in texts)
         {
@@ -136,6 +139,8 @@ internal sealed class ScalingRun(CorpusGenerator generator, MacroOptions options
         }
 
         var load = Lap(clock);
+        var cpuAlignStart = ThreadCpu.Milliseconds();
+        var cpuLoad = cpuAlignStart - cpuLoadStart;
         var alignments = new Dictionary<string, IReadOnlyList<Core.Alignments.Alignment>>(StringComparer.Ordinal);
         var pairMs = new double[loaded.Count];
         for (var i = 0; i < loaded.Count; i++)
@@ -146,6 +151,7 @@ internal sealed class ScalingRun(CorpusGenerator generator, MacroOptions options
         }
 
         var align = Lap(clock);
+        var cpuAlign = ThreadCpu.Milliseconds() - cpuAlignStart;
         var found = 0;
         var expectedCandidates = 0;
         var perCandidate = new Dictionary<string, (int Found, int Expected)>(StringComparer.Ordinal);
@@ -172,7 +178,7 @@ internal sealed class ScalingRun(CorpusGenerator generator, MacroOptions options
         }).ToList();
 
         return (new QueryTiming(corpusSize, number, prepare, fingerprint, find, load, align, candidates.Count,
-                expected.Count, found, expectedCandidates, costs),
+                expected.Count, found, expectedCandidates, costs, cpuFind + cpuAlign, cpuFind + cpuAlign + cpuLoad),
             new QueryCase(query, expected, candidates));
     }
 
