@@ -86,6 +86,7 @@ internal static class EndToEnd
             report.Row("CPU: Azurite (storage emulator)", $"{azuriteCpu:F1} s ({MacroReport.Pct(azuriteCpu / (appCpu + azuriteCpu))} of app + Azurite CPU)");
             report.Row("CPU: app beyond Core compute (serialization, HTTP client, polling)", $"{Math.Max(0, appCpu - compute.FullSeconds):F1} s");
             report.Row("storage requests (from Azurite's log)", requests.Describe());
+            report.Row("time Azurite spent serving them (sum over requests, they overlap)", $"blob {requests.BlobMs / 1000:F1} s, table {requests.TableMs / 1000:F1} s");
             report.Row("table writes in batches", requests.TableBatches > 0
                 ? $"yes: {requests.TableBatches:N0} batch requests vs {requests.TableSingleWrites:N0} single-entity writes"
                 : $"no batch requests seen; {requests.TableSingleWrites:N0} single-entity writes");
@@ -101,6 +102,8 @@ internal static class EndToEnd
             report.Figure("e2e", articles.Count, "table_batches", requests.TableBatches, "requests");
             report.Figure("e2e", articles.Count, "table_single_writes", requests.TableSingleWrites, "requests");
             report.Figure("e2e", articles.Count, "storage_requests", requests.Total, "requests");
+            report.Figure("e2e", articles.Count, "azurite_blob_request_time_sum", requests.BlobMs / 1000, "s");
+            report.Figure("e2e", articles.Count, "azurite_table_request_time_sum", requests.TableMs / 1000, "s");
         }
         finally
         {
@@ -189,42 +192,53 @@ internal static class EndToEnd
         }
     }
 
-    /// <summary>Requests counted from Azurite's debug log.</summary>
-    private sealed record RequestCounts(int Total, int BlobRequests, int TableReads, int TableSingleWrites, int TableBatches)
+    /// <summary>Requests counted from Azurite's debug log, with the time Azurite itself spent serving them.</summary>
+    private sealed record RequestCounts(int Total, int BlobRequests, int TableReads, int TableSingleWrites, int TableBatches, double BlobMs, double TableMs)
     {
         public static RequestCounts operator -(RequestCounts a, RequestCounts b) =>
-            new(a.Total - b.Total, a.BlobRequests - b.BlobRequests, a.TableReads - b.TableReads, a.TableSingleWrites - b.TableSingleWrites, a.TableBatches - b.TableBatches);
+            new(a.Total - b.Total, a.BlobRequests - b.BlobRequests, a.TableReads - b.TableReads, a.TableSingleWrites - b.TableSingleWrites,
+                a.TableBatches - b.TableBatches, a.BlobMs - b.BlobMs, a.TableMs - b.TableMs);
 
         public string Describe() => string.Create(CultureInfo.InvariantCulture,
             $"{Total:N0} in all: {BlobRequests:N0} blob, {TableReads:N0} table reads, {TableSingleWrites:N0} single-entity table writes, {TableBatches:N0} table batches");
     }
 
+    // Azurite's debug log has, per request id, a "<Service>StorageContextMiddleware: RequestMethod=M RequestURL=U" line
+    // and an "EndMiddleware: End response. TotalTimeInMS=T" line.
     private static RequestCounts CountRequests(string debugLog)
     {
         if (!File.Exists(debugLog))
         {
-            return new RequestCounts(0, 0, 0, 0, 0);
+            return new RequestCounts(0, 0, 0, 0, 0, 0, 0);
         }
 
         int total = 0, blob = 0, reads = 0, writes = 0, batches = 0;
+        double blobMs = 0, tableMs = 0;
+        var isTable = new Dictionary<string, bool>(StringComparer.Ordinal);
         using var stream = new FileStream(debugLog, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
         using var reader = new StreamReader(stream);
         while (reader.ReadLine() is { } line)
         {
-            // Azurite logs one "RequestID=... Incoming request: METHOD URL" line per request received (per service).
-            var at = line.IndexOf("Request Method=", StringComparison.Ordinal) >= 0 ? -1 : line.IndexOf("IncomingRequest", StringComparison.Ordinal);
-            if (!line.Contains("RequestURL=", StringComparison.Ordinal) || !line.Contains("RequestMethod=", StringComparison.Ordinal))
+            var parts = line.Split(' ', 4);
+            if (parts.Length < 4)
             {
                 continue;
             }
 
-            _ = at;
-            total++;
-            var method = Between(line, "RequestMethod=", " ");
-            var url = Between(line, "RequestURL=", " ");
-            if (line.StartsWith("table:", StringComparison.OrdinalIgnoreCase) || url.Contains(":" + "table", StringComparison.Ordinal) || IsTable(line))
+            var id = parts[1];
+            var message = parts[3];
+            if (message.Contains("StorageContextMiddleware: RequestMethod=", StringComparison.Ordinal))
             {
-                if (url.Contains("$batch", StringComparison.Ordinal))
+                var method = Between(message, "RequestMethod=", " ");
+                var url = Between(message, "RequestURL=", " ");
+                var table = message.StartsWith("TableStorageContext", StringComparison.Ordinal);
+                isTable[id] = table;
+                total++;
+                if (!table)
+                {
+                    blob++;
+                }
+                else if (url.Contains("$batch", StringComparison.Ordinal))
                 {
                     batches++;
                 }
@@ -237,16 +251,23 @@ internal static class EndToEnd
                     writes++;
                 }
             }
-            else
+            else if (message.StartsWith("EndMiddleware: End response.", StringComparison.Ordinal)
+                && double.TryParse(Between(message, "TotalTimeInMS=", " "), NumberStyles.Float, CultureInfo.InvariantCulture, out var ms)
+                && isTable.Remove(id, out var table))
             {
-                blob++;
+                if (table)
+                {
+                    tableMs += ms;
+                }
+                else
+                {
+                    blobMs += ms;
+                }
             }
         }
 
-        return new RequestCounts(total, blob, reads, writes, batches);
+        return new RequestCounts(total, blob, reads, writes, batches, blobMs, tableMs);
     }
-
-    private static bool IsTable(string line) => line.Contains("TableStorageContext", StringComparison.Ordinal) || line.Contains(" table ", StringComparison.OrdinalIgnoreCase);
 
     private static string Between(string line, string start, string end)
     {
