@@ -1,2 +1,3 @@
-// Placeholder entry point; the custom handler arrives with the Functions app.
-return 0;
+using Pipeline.Functions.Hosting;
+
+return await PipelineApp.RunAsync(args);

@@ -93,4 +93,36 @@ public class CandidateIndexTests
         Assert.Equal(["one", "three"], fromIndex.Select(c => c.Article).Order(StringComparer.Ordinal));
         Assert.Equal(fromIndex.Select(c => (c.Article, c.SharedShingles)), fromPostings.Select(c => (c.Article, c.SharedShingles)));
     }
+
+    [Fact]
+    public void FindCandidates_AfterManyAdditionsAndRemovals_StillExactAndGenericHashesDropped()
+    {
+        // Enough postings to force several merges of recent additions into the sorted arrays.
+        var index = new CandidateIndex(new CandidateOptions(MaxPostingsPerShingle: 50), new FingerprintOptions(Window: 1));
+        for (var i = 0; i < 400; i++)
+        {
+            index.Add(TestArticles.From("a" + N(i), "The New York Times reported that " + Words(i, 300) + "."));
+        }
+
+        for (var i = 0; i < 400; i += 2)
+        {
+            index.Remove("a" + N(i));
+        }
+
+        var odd = index.FindCandidates(TestArticles.From("q", "Text before. " + Words(301, 40) + " and after."));
+        var even = index.FindCandidates(TestArticles.From("q", "Text before. " + Words(300, 40) + " and after."));
+        var generic = index.FindCandidates(TestArticles.From("q", "The New York Times reported that bananas are yellow."));
+
+        Assert.Equal(["a301"], odd.Select(c => c.Article));
+        Assert.Empty(even);
+        Assert.Empty(generic);
+        Assert.Equal(200, index.Count);
+        Assert.InRange(index.PostingCount, 200 * 290, 400 * 300);
+    }
+
+    private static string N(int i) => i.ToString(CultureInfo.InvariantCulture);
+
+    // Distinct made-up words per article so only the intended article shares them.
+    private static string Words(int article, int count) =>
+        string.Join(' ', Enumerable.Range(0, count).Select(w => "x" + N(article) + "y" + N(w)));
 }

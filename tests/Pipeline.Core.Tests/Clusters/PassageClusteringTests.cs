@@ -72,4 +72,19 @@ public class PassageClusteringTests
         var member = Assert.Single(Assert.Single(clusters).Members, m => m.Article == "a");
         Assert.Equal(original[2..14], member.Text);
     }
+
+    [Fact]
+    public void Cluster_OneArticleAlignedManyTimes_VotesOnce()
+    {
+        // 000 names the speaker "Smith" in four alignments; 001 and 002 say "Jones": two members against one.
+        var clusters = PassageClustering.Cluster(
+        [
+            Link("000", 0, 50, "001", 0, 50, "Smith", "Mary Jones"),
+            Link("000", 0, 50, "002", 0, 50, "Smith", "Jones"),
+            Link("000", 0, 50, "003", 0, 50, "Smith", null),
+            Link("000", 0, 50, "004", 0, 50, "Smith", null),
+        ]);
+
+        Assert.Equal("Jones", Assert.Single(clusters).Speaker);
+    }
 }

@@ -1,0 +1,48 @@
+namespace Pipeline.Functions.Api;
+
+/// <summary>An error answer: <c>{"error": "..."}</c>.</summary>
+/// <param name="Error">What was wrong, for a person to read.</param>
+internal sealed record ApiError(string Error);
+
+/// <summary>The health answer.</summary>
+/// <param name="Status">ok, or unavailable when storage does not answer.</param>
+internal sealed record HealthView(string Status);
+
+/// <summary>An article in a listing.</summary>
+internal sealed record ArticleSummary(
+    string Article, string Outlet, string? Title, string Status, string? Error, int Passages, int Alignments, DateTimeOffset Updated, string? DuplicateOf);
+
+/// <summary>A page of articles.</summary>
+internal sealed record ArticlePage(IReadOnlyList<ArticleSummary> Items, string? ContinuationToken);
+
+/// <summary>One passage of an article.</summary>
+internal sealed record PassageView(int Index, int Start, int End, string Text, string Kind, string? Speaker);
+
+/// <summary>An article with its normalized text and passages.</summary>
+internal sealed record ArticleDetail(
+    string Article, string Outlet, string? Title, string Status, string? Error, int Alignments, DateTimeOffset Updated, string? DuplicateOf,
+    string? Text, IReadOnlyList<PassageView> Passages);
+
+/// <summary>One side of an alignment, or a cluster member.</summary>
+internal sealed record SpanView(string Article, string Outlet, int Start, int End, string Text);
+
+/// <summary>A diff run.</summary>
+internal sealed record DiffView(string Op, string Text);
+
+/// <summary>An aligned passage pair.</summary>
+internal sealed record AlignmentView(string Id, double Score, string Kind, SpanView Source, SpanView Target, IReadOnlyList<DiffView> Diff);
+
+/// <summary>A page of alignments.</summary>
+internal sealed record AlignmentPage(IReadOnlyList<AlignmentView> Items, string? ContinuationToken);
+
+/// <summary>A passage cluster in a listing.</summary>
+internal sealed record ClusterView(string Id, int Articles, string? Speaker, IReadOnlyList<SpanView> Members);
+
+/// <summary>A page of clusters.</summary>
+internal sealed record ClusterPage(IReadOnlyList<ClusterView> Items, string? ContinuationToken);
+
+/// <summary>A cluster member with its diff against the reference member.</summary>
+internal sealed record ClusterMemberView(string Article, string Outlet, int Start, int End, string Text, IReadOnlyList<DiffView> Diff);
+
+/// <summary>One cluster with each member's differences from a reference member.</summary>
+internal sealed record ClusterDetail(string Id, int Articles, string? Speaker, int Reference, IReadOnlyList<ClusterMemberView> Members);

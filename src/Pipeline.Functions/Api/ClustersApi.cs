@@ -1,0 +1,79 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Pipeline.Functions.Stores;
+
+namespace Pipeline.Functions.Api;
+
+/// <summary>GET /api/clusters?q=&amp;article=&amp;minArticles=&amp;top=&amp;continuationToken= and GET /api/clusters/{id}.</summary>
+internal static class ClustersApi
+{
+    /// <summary>Maps the endpoints.</summary>
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/clusters", ListAsync).WithName("ListClusters").WithSummary("Lists passage clusters, largest first.");
+        app.MapGet("/api/clusters/{id}", GetAsync).WithName("GetCluster").WithSummary("One cluster with each member's diff against a reference member.");
+    }
+
+    private static async Task<Results<Ok<ClusterPage>, BadRequest<ApiError>>> ListAsync(
+        HttpRequest request, ClusterStore store, CancellationToken cancellationToken)
+    {
+        var query = new QueryParameters(request.Query);
+        query.AllowOnly("q", "article", "minArticles", "top", "continuationToken");
+        var q = query.Text("q", QueryParameters.MaxQueryLength);
+        var article = query.Text("article", QueryParameters.MaxArticleLength);
+        var minArticles = query.Int("minArticles", 2, 1, 100_000);
+        var top = query.Top();
+        var token = query.Text("continuationToken", 4096);
+        if (query.Error is { } error)
+        {
+            return TypedResults.BadRequest(new ApiError(error));
+        }
+
+        var needle = q is null ? null : AlignmentsApi.Compact(Core.Articles.MatchingText.Normalize(q));
+        if (needle is { Length: 0 })
+        {
+            return TypedResults.BadRequest(new ApiError("q must contain at least one letter or digit."));
+        }
+
+        var hash = ContinuationToken.QueryHash("clusters", q, article, minArticles.ToString(CultureInfo.InvariantCulture), top.ToString(CultureInfo.InvariantCulture));
+        var skip = 0;
+        if (token is not null && !ContinuationToken.TryDecode(token, hash, out _, out skip, out var tokenError))
+        {
+            return TypedResults.BadRequest(new ApiError(tokenError!));
+        }
+
+        // Clusters are few next to alignments; sorting by size needs them all, so they are filtered and paged in memory.
+        var all = await store.AllAsync(cancellationToken);
+        var selected = all
+            .Where(c => c.Articles >= minArticles)
+            .Where(c => article is null || c.Members.Any(m => string.Equals(m.Article, article, StringComparison.Ordinal)))
+            .Where(c => needle is null || c.Members.Any(m => AlignmentsApi.Compact(Core.Articles.MatchingText.Normalize(m.Text)).Contains(needle, StringComparison.Ordinal)))
+            .OrderByDescending(c => c.Articles).ThenBy(c => c.Id, StringComparer.Ordinal)
+            .ToList();
+        var page = selected.Skip(skip).Take(top).Select(ToView).ToList();
+        var next = skip + top < selected.Count ? ContinuationToken.Encode(hash, null, skip + top) : null;
+        return TypedResults.Ok(new ClusterPage(page, next));
+    }
+
+    private static async Task<Results<Ok<ClusterDetail>, NotFound<ApiError>>> GetAsync(string id, ClusterStore store, CancellationToken cancellationToken)
+    {
+        if (id.Length is 0 or > 64 || !id.All(char.IsAsciiHexDigitLower) || await store.GetAsync(id, cancellationToken) is not { } cluster)
+        {
+            return TypedResults.NotFound(new ApiError("No cluster with that id."));
+        }
+
+        // The reference is the longest member: the fullest version of the passage, which the others are read against.
+        var reference = cluster.Members.Select((m, i) => (m, i)).OrderByDescending(x => x.m.Text.Length).ThenBy(x => x.i).Select(x => x.i).FirstOrDefault();
+        var referenceText = cluster.Members.Count > 0 ? cluster.Members[reference].Text : string.Empty;
+        var members = cluster.Members
+            .Select(m => new ClusterMemberView(m.Article, m.Outlet, m.Start, m.End, m.Text, WordDiff.Of(referenceText, m.Text).Select(DiffViews.Of).ToList()))
+            .ToList();
+        return TypedResults.Ok(new ClusterDetail(cluster.Id, cluster.Articles, cluster.Speaker, reference, members));
+    }
+
+    private static ClusterView ToView(ClusterRow cluster) => new(
+        cluster.Id,
+        cluster.Articles,
+        cluster.Speaker,
+        cluster.Members.Select(m => new SpanView(m.Article, m.Outlet, m.Start, m.End, m.Text)).ToList());
+}

@@ -1,0 +1,171 @@
+using System.Globalization;
+using Pipeline.Core.Alignments;
+using Pipeline.Core.Candidates;
+using Pipeline.Functions.Hosting;
+using Pipeline.Functions.Stores;
+
+namespace Pipeline.Functions.Processing;
+
+/// <summary>The AlignArticle function: aligns a normalized article against its candidates and stores pairs and clusters.</summary>
+/// <remarks>
+/// Every pair is aligned in name order (first = ordinal-smaller name) and stored under keys both sides compute the same way,
+/// so the two articles of a pair may align in any order, or at once, and leave the same rows.
+/// A candidate whose normalized record is not there yet is skipped: its own AlignArticle will find this article.
+/// </remarks>
+internal sealed partial class AlignArticleHandler(
+    PipelineStorage storage,
+    ArticleStore articles,
+    PostingStore postings,
+    AlignmentStore alignments,
+    ClusterRefresh clusters,
+    PipelineOptions options,
+    ILogger<AlignArticleHandler> logger)
+{
+    private readonly AlignmentOptions _alignment = AlignmentOptions.Default with { MinScore = options.MinScore };
+
+    /// <summary>Aligns one article; <paramref name="record"/> is the trigger's payload when the host sent it. Returns a log line.</summary>
+    public async Task<string> HandleAsync(string name, NormalizedRecord? record, CancellationToken cancellationToken = default)
+    {
+        record ??= await articles.ReadRecordAsync(name, cancellationToken);
+        if (record is null)
+        {
+            return $"Skipped {name}: no normalized record.";
+        }
+
+        var current = await storage.SourceETagAsync(record.Name, cancellationToken);
+        if (!ETags.Same(current, record.SourceETag))
+        {
+            LogStale(logger, record.Name);
+            return $"Skipped {record.Name}: the record is stale (the article changed or was deleted).";
+        }
+
+        var canonical = await CanonicalAsync(record.Signature, record.Name, cancellationToken) ?? record.Name;
+        if (!string.Equals(canonical, record.Name, StringComparison.Ordinal))
+        {
+            return await RecordDuplicateAsync(record, canonical, cancellationToken);
+        }
+
+        await RetriggerFormerCanonicalsAsync(record, cancellationToken);
+
+        var shingles = Fingerprint.Of(record.Article);
+        var found = await postings.FindAsync(shingles, options.MaxParallelism * 2, cancellationToken);
+        var candidates = Candidates(record.Name, shingles, found);
+        var aligned = 0;
+        var pairs = 0;
+        foreach (var candidate in candidates)
+        {
+            var other = await articles.ReadRecordAsync(candidate, cancellationToken);
+            if (other is null
+                || string.Equals(other.Signature, record.Signature, StringComparison.Ordinal)
+                || !string.Equals(await CanonicalAsync(other.Signature, other.Name, cancellationToken) ?? other.Name, other.Name, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var (first, second) = string.CompareOrdinal(record.Name, other.Name) < 0 ? (record, other) : (other, record);
+            var found2 = PassageAligner.Align(first.Article, second.Article, _alignment)
+                .Where(a => a.Score >= options.MinScore)
+                .ToList();
+            var version = AlignmentStore.Version(first.Name, first.ContentHash, second.Name, second.ContentHash)!;
+            await alignments.WritePairAsync(version, first.Outlet, second.Outlet, found2, cancellationToken);
+            aligned += found2.Count;
+            pairs += found2.Count > 0 ? 1 : 0;
+        }
+
+        var partners = await alignments.SweepAsync(record.Name, (partner, ct) => CurrentVersionAsync(record, partner, ct), cancellationToken);
+        var count = await alignments.CountAsync(record.Name, cancellationToken);
+        await articles.UpdateIfCurrentAsync(
+            record.Name,
+            record.SourceETag,
+            row => row with { Status = ArticleStatus.Aligned, Error = null, Alignments = count, DuplicateOf = null, Updated = DateTimeOffset.UtcNow },
+            cancellationToken);
+        foreach (var partner in partners)
+        {
+            await articles.SetAlignmentCountAsync(partner, await alignments.CountAsync(partner, cancellationToken), cancellationToken);
+        }
+
+        await clusters.RefreshAsync(partners.Append(record.Name), cancellationToken);
+        LogAligned(logger, record.Name, candidates.Count, pairs, aligned);
+        return string.Create(CultureInfo.InvariantCulture, $"Aligned {record.Name}: {candidates.Count} candidates, {aligned} alignments with {pairs} articles.");
+    }
+
+    private static IReadOnlyList<string> Candidates(string self, IReadOnlyList<Shingle> shingles, IReadOnlyList<Posting> found)
+    {
+        return CandidateRanking.Rank(shingles, found, exclude: self)
+            .Select(c => c.Article)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>The canonical copy of a signature: the ordinal-first member that is normalized (<paramref name="known"/> is); null when none is.</summary>
+    private async Task<string?> CanonicalAsync(string signature, string known, CancellationToken cancellationToken)
+    {
+        var members = (await postings.SignatureMembersAsync(signature, cancellationToken)).Order(StringComparer.Ordinal);
+        foreach (var member in members)
+        {
+            if (string.Equals(member, known, StringComparison.Ordinal))
+            {
+                return member;
+            }
+
+            var row = await articles.GetAsync(member, cancellationToken);
+            if (row?.ContentHash is not null)
+            {
+                return member;
+            }
+        }
+
+        return null;
+    }
+
+    private async Task<string> RecordDuplicateAsync(NormalizedRecord record, string canonical, CancellationToken cancellationToken)
+    {
+        var partners = await alignments.RemoveArticleAsync(record.Name, cancellationToken);
+        await articles.UpdateIfCurrentAsync(
+            record.Name,
+            record.SourceETag,
+            row => row with { Status = ArticleStatus.Aligned, Error = null, Alignments = 0, DuplicateOf = canonical, Updated = DateTimeOffset.UtcNow },
+            cancellationToken);
+        foreach (var partner in partners)
+        {
+            await articles.SetAlignmentCountAsync(partner, await alignments.CountAsync(partner, cancellationToken), cancellationToken);
+        }
+
+        await clusters.RefreshAsync(partners.Append(record.Name), cancellationToken);
+        LogDuplicate(logger, record.Name, canonical);
+        return $"{record.Name} is an identical copy of {canonical}; recorded as its duplicate.";
+    }
+
+    /// <summary>Copies of this article that do not yet know it is their canonical copy align again to step aside.</summary>
+    private async Task RetriggerFormerCanonicalsAsync(NormalizedRecord record, CancellationToken cancellationToken)
+    {
+        foreach (var member in await postings.SignatureMembersAsync(record.Signature, cancellationToken))
+        {
+            if (string.Equals(member, record.Name, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var row = await articles.GetAsync(member, cancellationToken);
+            if (row is { Status: ArticleStatus.Aligned } && !string.Equals(row.DuplicateOf, record.Name, StringComparison.Ordinal))
+            {
+                await articles.RetriggerAsync(member, cancellationToken);
+            }
+        }
+    }
+
+    private async Task<string?> CurrentVersionAsync(NormalizedRecord self, string partner, CancellationToken cancellationToken)
+    {
+        var row = await articles.GetAsync(partner, cancellationToken);
+        return AlignmentStore.Version(self.Name, self.ContentHash, partner, row?.ContentHash);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Aligned {Name}: {Candidates} candidates, {Pairs} articles, {Alignments} alignments")]
+    private static partial void LogAligned(ILogger logger, string name, int candidates, int pairs, int alignments);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Name} is an identical copy of {Canonical}")]
+    private static partial void LogDuplicate(ILogger logger, string name, string canonical);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Skipped stale record of {Name}")]
+    private static partial void LogStale(ILogger logger, string name);
+}

@@ -1,0 +1,190 @@
+using Pipeline.Functions.Hosting;
+using Pipeline.Functions.Processing;
+using Pipeline.Functions.Stores;
+using Pipeline.Storage.Blobs;
+
+namespace Pipeline.Functions.Standalone;
+
+/// <summary>Runs both blob triggers without a Functions host: scans the containers, keeps receipts, retries, poisons, removes deleted.</summary>
+internal sealed partial class BlobTriggerPoller(
+    PipelineStorage storage,
+    ReceiptStore receipts,
+    ArticleStore articles,
+    NormalizeArticleHandler normalize,
+    AlignArticleHandler align,
+    ArticleRemoval removal,
+    PipelineOptions options,
+    TimeProvider time,
+    ILogger<BlobTriggerPoller> logger) : BackgroundService
+{
+    private sealed record ListedBlob(string Name, string ETag, long? Length, IReadOnlyDictionary<string, string> Metadata);
+
+    /// <inheritdoc/>
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        LogStarted(logger, options.PollIntervalSeconds, options.MaxParallelism);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await PollOnceAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+#pragma warning disable CA1031 // The loop must survive any failure of one scan (storage restarting, a bad row); the next scan retries.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                LogScanFailed(logger, e.Message);
+            }
+
+            try
+            {
+                await Task.Delay(TimeSpan.FromSeconds(options.PollIntervalSeconds), time, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+    }
+
+    /// <summary>One scan of both containers: articles first, so records written now align in the same scan.</summary>
+    public async Task PollOnceAsync(CancellationToken cancellationToken = default)
+    {
+        var listed = await ListAsync(storage.Articles, cancellationToken);
+        var seen = await articles.AllAsync(cancellationToken);
+        var seenNames = seen.Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
+        await articles.AddPendingAsync(
+            listed.Where(b => !seenNames.Contains(b.Name)).Select(b => (b.Name, Outlet.Of(b.Name, b.Metadata), ETags.Normalize(b.ETag))),
+            cancellationToken);
+        await ScanAsync(
+            PipelineStorage.ArticlesContainerName,
+            listed,
+            (blob, ct) => normalize.HandleAsync(
+                new ArticleBlob(blob.Name, blob.ETag, blob.Length, blob.Metadata, async c => (await storage.Articles.GetBlobClient(blob.Name).DownloadContentAsync(c)).Value.Content.ToArray()),
+                ct),
+            cancellationToken);
+
+        // Articles that disappeared: receipts or status rows without a blob.
+        var names = listed.Select(b => b.Name).ToHashSet(StringComparer.Ordinal);
+        var known = (await receipts.AllAsync(PipelineStorage.ArticlesContainerName, cancellationToken)).Keys
+            .Concat(seen.Select(r => r.Name))
+            .Distinct(StringComparer.Ordinal);
+        foreach (var gone in known.Where(n => !names.Contains(n)))
+        {
+            if (await storage.SourceETagAsync(gone, cancellationToken) is null)
+            {
+                LogDeleted(logger, gone);
+                await removal.RemoveAsync(gone, cancellationToken);
+            }
+        }
+
+        var records = await ListAsync(storage.Normalized, cancellationToken);
+        await ScanAsync(PipelineStorage.NormalizedContainerName, records, (blob, ct) => align.HandleAsync(blob.Name, null, ct), cancellationToken);
+        var recordNames = records.Select(b => b.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var gone in (await receipts.AllAsync(PipelineStorage.NormalizedContainerName, cancellationToken)).Keys.Where(n => !recordNames.Contains(n)))
+        {
+            await receipts.DeleteAsync(PipelineStorage.NormalizedContainerName, gone, cancellationToken);
+        }
+    }
+
+    private async Task ScanAsync(string container, IReadOnlyList<ListedBlob> blobs, Func<ListedBlob, CancellationToken, Task<string>> process, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var done = await receipts.AllAsync(container, cancellationToken);
+        var due = blobs.Where(blob =>
+            !done.TryGetValue(blob.Name, out var receipt)
+            || !ETags.Same(receipt.ETag, blob.ETag)
+            || (receipt.State == Receipt.Retry && (receipt.NextAttempt ?? now) <= now)).ToList();
+        if (due.Count == 0)
+        {
+            return;
+        }
+
+        await Parallel.ForEachAsync(
+            due,
+            new ParallelOptions { MaxDegreeOfParallelism = options.MaxParallelism, CancellationToken = cancellationToken },
+            async (blob, ct) =>
+            {
+                var previous = done.GetValueOrDefault(blob.Name);
+                var attempts = previous is not null && ETags.Same(previous.ETag, blob.ETag) ? previous.Attempts : 0;
+                try
+                {
+                    var line = await process(blob, ct);
+                    LogProcessed(logger, container, line);
+                    await receipts.PutAsync(new Receipt(container, blob.Name, ETags.Normalize(blob.ETag), Receipt.Done, 0, null, null), ct);
+                    if (attempts > 0 || previous?.State == Receipt.Poisoned)
+                    {
+                        await receipts.ClearPoisonAsync(container, blob.Name, ct);
+                    }
+                }
+                catch (OperationCanceledException) when (ct.IsCancellationRequested)
+                {
+                    throw;
+                }
+#pragma warning disable CA1031 // One failing blob must never stop the others; the failure is recorded and retried.
+                catch (Exception e)
+#pragma warning restore CA1031
+                {
+                    await RecordFailureAsync(container, blob, attempts + 1, e, ct);
+                }
+            });
+    }
+
+    private async Task RecordFailureAsync(string container, ListedBlob blob, int attempts, Exception error, CancellationToken cancellationToken)
+    {
+        var message = $"{error.GetType().Name}: {error.Message}";
+        if (attempts < options.MaxAttempts)
+        {
+            var delay = Math.Min(options.MaxBackoffSeconds, Math.Pow(2, attempts - 1));
+            LogRetry(logger, container, blob.Name, attempts, options.MaxAttempts, message);
+            await receipts.PutAsync(new Receipt(container, blob.Name, ETags.Normalize(blob.ETag), Receipt.Retry, attempts, message, time.GetUtcNow().AddSeconds(delay)), cancellationToken);
+            return;
+        }
+
+        LogPoisoned(logger, container, blob.Name, attempts, message);
+        var receipt = new Receipt(container, blob.Name, ETags.Normalize(blob.ETag), Receipt.Poisoned, attempts, message, null);
+        await receipts.PoisonAsync(receipt, cancellationToken);
+        await receipts.PutAsync(receipt, cancellationToken);
+        var article = await articles.GetAsync(blob.Name, cancellationToken);
+        await articles.PutAsync(
+            new ArticleRow(blob.Name, article?.Outlet ?? Outlet.Of(blob.Name, blob.Metadata), article?.Title, ArticleStatus.Failed,
+                $"{container}: failed {attempts} times: {message}", article?.Passages ?? 0, article?.Alignments ?? 0, time.GetUtcNow(),
+                container == PipelineStorage.ArticlesContainerName ? ETags.Normalize(blob.ETag) : article?.SourceETag,
+                article?.ContentHash, article?.DuplicateOf),
+            cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<ListedBlob>> ListAsync(BlobContainerClient container, CancellationToken cancellationToken)
+    {
+        var result = new List<ListedBlob>();
+        await foreach (var item in container.GetBlobsAsync(cancellationToken: cancellationToken))
+        {
+            IReadOnlyDictionary<string, string> metadata = item.Metadata is { } m ? new Dictionary<string, string>(m, StringComparer.OrdinalIgnoreCase) : new Dictionary<string, string>();
+            result.Add(new ListedBlob(item.Name, item.Properties.ETag?.ToString() ?? string.Empty, item.Properties.ContentLength, metadata));
+        }
+
+        return result;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Standalone blob triggers running: scanning 'articles' and 'normalized' every {Seconds}s, {Parallelism} at a time")]
+    private static partial void LogStarted(ILogger logger, double seconds, int parallelism);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A scan failed and is retried on the next interval: {Error}")]
+    private static partial void LogScanFailed(ILogger logger, string error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Container}: {Line}")]
+    private static partial void LogProcessed(ILogger logger, string container, string line);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Container}/{Name} failed (attempt {Attempt} of {MaxAttempts}), retrying: {Error}")]
+    private static partial void LogRetry(ILogger logger, string container, string name, int attempt, int maxAttempts, string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Container}/{Name} failed {Attempts} times and is poisoned: {Error}")]
+    private static partial void LogPoisoned(ILogger logger, string container, string name, int attempts, string error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Article {Name} was deleted; removing its rows")]
+    private static partial void LogDeleted(ILogger logger, string name);
+}

@@ -1,0 +1,51 @@
+using Azure;
+using Pipeline.Functions.Stores;
+using Pipeline.Storage.Blobs;
+
+namespace Pipeline.Functions.Standalone;
+
+/// <summary>Uploads a folder's files into the <c>articles</c> container (the <c>--seed</c> option).</summary>
+internal static partial class Seeder
+{
+    /// <summary>Uploads every file under <paramref name="folder"/> (blob name = relative path with '/'); files whose blob already has the same bytes are left alone, so a restart does not reprocess them.</summary>
+    public static async Task<int> UploadAsync(PipelineStorage storage, string folder, ILogger logger, CancellationToken cancellationToken = default)
+    {
+        if (!Directory.Exists(folder))
+        {
+            throw new DirectoryNotFoundException($"The seed folder '{folder}' does not exist.");
+        }
+
+        var uploaded = 0;
+        foreach (var path in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            var name = Path.GetRelativePath(folder, path).Replace(Path.DirectorySeparatorChar, '/');
+            if (name.StartsWith('.') || name.Contains("/.", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
+            var blob = storage.Articles.GetBlobClient(name);
+            try
+            {
+                var existing = await blob.DownloadContentAsync(cancellationToken);
+                if (existing.Value.Content.ToMemory().Span.SequenceEqual(bytes))
+                {
+                    continue;
+                }
+            }
+            catch (RequestFailedException e) when (e.Status == 404)
+            {
+            }
+
+            await blob.UploadAsync(new BinaryData(bytes), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "text/plain; charset=utf-8" } }, cancellationToken);
+            uploaded++;
+        }
+
+        LogSeeded(logger, uploaded, folder);
+        return uploaded;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Seeded {Count} changed or new files from {Folder} into 'articles'")]
+    private static partial void LogSeeded(ILogger logger, int count, string folder);
+}

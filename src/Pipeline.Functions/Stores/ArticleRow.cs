@@ -1,0 +1,26 @@
+namespace Pipeline.Functions.Stores;
+
+/// <summary>An article's status row in table <c>articles</c>.</summary>
+/// <param name="Name">The article's blob name.</param>
+/// <param name="Outlet">The outlet that published it.</param>
+/// <param name="Title">Its headline when known.</param>
+/// <param name="Status">pending, normalized, aligned, rejected or failed.</param>
+/// <param name="Error">Why it was rejected or failed; else null.</param>
+/// <param name="Passages">How many passages it has.</param>
+/// <param name="Alignments">How many alignment rows name it as source.</param>
+/// <param name="Updated">When the row last changed.</param>
+/// <param name="SourceETag">ETag of the article blob the row describes.</param>
+/// <param name="ContentHash">Hash of the normalized content; null unless the article is normalized (its alignments are valid only for this hash).</param>
+/// <param name="DuplicateOf">The canonical article when this one is an identical copy; else null.</param>
+internal sealed record ArticleRow(
+    string Name,
+    string Outlet,
+    string? Title,
+    string Status,
+    string? Error,
+    int Passages,
+    int Alignments,
+    DateTimeOffset Updated,
+    string? SourceETag,
+    string? ContentHash,
+    string? DuplicateOf);

@@ -1,0 +1,187 @@
+using Azure;
+using Pipeline.Functions.Processing;
+using Pipeline.Storage;
+using Pipeline.Storage.Blobs;
+using Pipeline.Storage.Tables;
+
+namespace Pipeline.Functions.Stores;
+
+/// <summary>Status rows (table <c>articles</c>) and normalized records (container <c>normalized</c>).</summary>
+internal sealed class ArticleStore(PipelineStorage storage)
+{
+    /// <summary>All status rows share one partition so a listing pages in key order.</summary>
+    public const string Partition = "article";
+
+    /// <summary>The row key of an article's status row.</summary>
+    public static string RowKey(string name) => TableKey.Encode(name);
+
+    /// <summary>Reads an article's status row, or null.</summary>
+    public async Task<ArticleRow?> GetAsync(string name, CancellationToken cancellationToken = default)
+    {
+        var response = await storage.ArticleRows.GetEntityIfExistsAsync(Partition, RowKey(name), cancellationToken: cancellationToken);
+        return response.HasValue && response.Value is { } entity ? FromEntity(entity) : null;
+    }
+
+    /// <summary>Writes an article's status row, replacing what was there.</summary>
+    public Task PutAsync(ArticleRow row, CancellationToken cancellationToken = default) =>
+        storage.ArticleRows.UpsertEntityAsync(ToEntity(row), TableUpdateMode.Replace, cancellationToken);
+
+    /// <summary>Writes pending rows for articles seen for the first time (never overwriting an existing row).</summary>
+    public async Task AddPendingAsync(IEnumerable<(string Name, string Outlet, string ETag)> articles, CancellationToken cancellationToken = default)
+    {
+        foreach (var (name, outlet, etag) in articles)
+        {
+            try
+            {
+                await storage.ArticleRows.AddEntityAsync(
+                    ToEntity(new ArticleRow(name, outlet, null, ArticleStatus.Pending, null, 0, 0, DateTimeOffset.UtcNow, etag, null, null)),
+                    cancellationToken);
+            }
+            catch (RequestFailedException e) when (e.Status == 409)
+            {
+            }
+        }
+    }
+
+    /// <summary>Changes a status row when it still describes <paramref name="sourceETag"/>; false when it describes another version or is gone.</summary>
+    public async Task<bool> UpdateIfCurrentAsync(string name, string sourceETag, Func<ArticleRow, ArticleRow> change, CancellationToken cancellationToken = default)
+    {
+        for (var attempt = 0; attempt < 10; attempt++)
+        {
+            var response = await storage.ArticleRows.GetEntityIfExistsAsync(Partition, RowKey(name), cancellationToken: cancellationToken);
+            if (!response.HasValue || response.Value is not { } entity)
+            {
+                return false;
+            }
+
+            var row = FromEntity(entity);
+            if (!string.Equals(row.SourceETag, sourceETag, StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            try
+            {
+                await storage.ArticleRows.UpdateEntityAsync(ToEntity(change(row)), entity.ETag, TableUpdateMode.Replace, cancellationToken);
+                return true;
+            }
+            catch (RequestFailedException e) when (e.Status is 412 or 404)
+            {
+                // Someone changed the row in between: read it again.
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Sets an article's alignment count if the row exists.</summary>
+    public async Task SetAlignmentCountAsync(string name, int count, CancellationToken cancellationToken = default)
+    {
+        var entity = new TableEntity(Partition, RowKey(name)) { ["Alignments"] = count };
+        try
+        {
+            await storage.ArticleRows.UpdateEntityAsync(entity, ETag.All, TableUpdateMode.Merge, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+        }
+    }
+
+    /// <summary>Deletes an article's status row.</summary>
+    public Task DeleteAsync(string name, CancellationToken cancellationToken = default) =>
+        PipelineStorage.DeleteIfExistsAsync(storage.ArticleRows, Partition, RowKey(name), cancellationToken);
+
+    /// <summary>One page of status rows in key order.</summary>
+    public async Task<(IReadOnlyList<ArticleRow> Rows, string? Next)> PageAsync(string? continuation, int size, CancellationToken cancellationToken = default)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition}");
+        await foreach (var page in storage.ArticleRows.QueryAsync(filter, maxPerPage: size, cancellationToken: cancellationToken).AsPages(continuation, size))
+        {
+            return (page.Values.Select(FromEntity).ToList(), string.IsNullOrEmpty(page.ContinuationToken) ? null : page.ContinuationToken);
+        }
+
+        return ([], null);
+    }
+
+    /// <summary>Every status row.</summary>
+    public async Task<IReadOnlyList<ArticleRow>> AllAsync(CancellationToken cancellationToken = default)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition}");
+        var rows = await PipelineStorage.QueryAllAsync(storage.ArticleRows, filter, cancellationToken: cancellationToken);
+        return rows.Select(FromEntity).ToList();
+    }
+
+    /// <summary>Writes (or replaces) an article's normalized record.</summary>
+    public async Task WriteRecordAsync(NormalizedRecord record, CancellationToken cancellationToken = default)
+    {
+        var options = new BlobUploadOptions
+        {
+            HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" },
+            Metadata = new Dictionary<string, string> { ["sourceetag"] = Sanitize(record.SourceETag) },
+        };
+        await storage.Normalized.GetBlobClient(record.Name).UploadAsync(new BinaryData(record.ToJson()), options, cancellationToken);
+    }
+
+    /// <summary>Reads an article's normalized record, or null when there is none (or it is unreadable).</summary>
+    public async Task<NormalizedRecord?> ReadRecordAsync(string name, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var download = await storage.Normalized.GetBlobClient(name).DownloadContentAsync(cancellationToken);
+            return NormalizedRecord.Parse(download.Value.Content.ToMemory().Span);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Uploads a normalized record again unchanged so its AlignArticle trigger fires again (new ETag).</summary>
+    public async Task RetriggerAsync(string name, CancellationToken cancellationToken = default)
+    {
+        if (await ReadRecordAsync(name, cancellationToken) is { } record)
+        {
+            await WriteRecordAsync(record, cancellationToken);
+        }
+    }
+
+    /// <summary>Deletes an article's normalized record.</summary>
+    public Task DeleteRecordAsync(string name, CancellationToken cancellationToken = default) =>
+        storage.Normalized.DeleteBlobIfExistsAsync(name, cancellationToken);
+
+    private static string? Clip(string? value, int max) => value is { Length: > 0 } && value.Length > max ? value[..max] : value;
+
+    private static string Sanitize(string value) => new(value.Where(c => c is >= ' ' and <= '~').ToArray());
+
+    private static TableEntity ToEntity(ArticleRow row) => new(Partition, RowKey(row.Name))
+    {
+        ["Name"] = row.Name,
+        ["Outlet"] = row.Outlet,
+        ["Title"] = Clip(row.Title, 2000),
+        ["Status"] = row.Status,
+        ["Error"] = Clip(row.Error, 4000),
+        ["Passages"] = row.Passages,
+        ["Alignments"] = row.Alignments,
+        ["Updated"] = row.Updated,
+        ["SourceETag"] = row.SourceETag,
+        ["ContentHash"] = row.ContentHash,
+        ["DuplicateOf"] = row.DuplicateOf,
+    };
+
+    private static ArticleRow FromEntity(TableEntity entity) => new(
+        entity.GetString("Name") ?? TableKey.Decode(entity.RowKey),
+        entity.GetString("Outlet") ?? string.Empty,
+        entity.GetString("Title"),
+        entity.GetString("Status") ?? ArticleStatus.Pending,
+        entity.GetString("Error"),
+        entity.GetInt32("Passages") ?? 0,
+        entity.GetInt32("Alignments") ?? 0,
+        entity.GetDateTimeOffset("Updated") ?? entity.Timestamp ?? DateTimeOffset.MinValue,
+        entity.GetString("SourceETag"),
+        entity.GetString("ContentHash"),
+        entity.GetString("DuplicateOf"));
+}
