@@ -7,6 +7,7 @@
 #   ./bench.sh            full run (a few minutes on 2 cores)
 #   ./bench.sh --quick    smoke run: small corpora, few queries, 100 articles end to end, one micro-benchmark dry run
 #   ./bench.sh --no-e2e   skip the Azurite end-to-end part      ./bench.sh --no-micro   skip BenchmarkDotNet
+#   ./bench.sh --no-profile   skip the dotnet-trace CPU profile of the full path (bench/results/profile-top.txt)
 #   ./bench.sh -- --corpus DIR --sizes 1000,10000 ...   anything after -- goes to the macro driver
 #
 # Real text: ../shared/corpora/news-cluster is used when found by walking up from here (or pass --corpus DIR);
@@ -15,12 +16,13 @@ set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/prerequisites.sh
 
-quick=0; e2e=1; micro=1; extra=()
+quick=0; e2e=1; micro=1; profile=1; extra=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) quick=1 ;;
     --no-e2e) e2e=0 ;;
     --no-micro) micro=0 ;;
+    --no-profile) profile=0 ;;
     --) shift; extra=("$@"); break ;;
     -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
     *) echo "error: unknown option $1 (see ./bench.sh --help)" >&2; exit 2 ;;
@@ -47,6 +49,24 @@ fi
 
 echo "== macro benchmark" >&2
 dotnet bench/Pipeline.Bench/bin/Release/net10.0/Pipeline.Bench.dll "${args[@]}" "${extra[@]}"
+
+if [ "$profile" = 1 ] && [ "$quick" = 0 ]; then
+  echo "== CPU profile of the full path (dotnet-trace, sampled)" >&2
+  tools=bench/results/tools
+  if [ ! -x "$tools/dotnet-trace" ]; then
+    dotnet tool install dotnet-trace --version 10.0.750501 --tool-path "$tools" >/dev/null \
+      || echo "warning: could not install dotnet-trace from NuGet; skipping the profile" >&2
+  fi
+  if [ -x "$tools/dotnet-trace" ]; then
+    "$tools/dotnet-trace" collect --profile cpu-sampling -o bench/results/profile.nettrace -- \
+      dotnet bench/Pipeline.Bench/bin/Release/net10.0/Pipeline.Bench.dll profile --count 1000 >/dev/null
+    { echo "# Top methods by exclusive CPU samples: full path over 1,000 generated articles"; \
+      "$tools/dotnet-trace" report bench/results/profile.nettrace topN -n 25; \
+      echo; echo "# By inclusive samples"; \
+      "$tools/dotnet-trace" report bench/results/profile.nettrace topN -n 40 --inclusive; } > bench/results/profile-top.txt
+    cat bench/results/profile-top.txt
+  fi
+fi
 
 if [ "$micro" = 1 ]; then
   echo "== micro-benchmarks (BenchmarkDotNet)" >&2

@@ -13,7 +13,9 @@ internal static class Program
           Pipeline.Bench micro [--smoke] [BenchmarkDotNet args, e.g. --filter '*Pair*' --artifacts DIR]
                  (default job: ShortRun in-process; --smoke: one dry iteration; --job X: BenchmarkDotNet's own jobs)
           Pipeline.Bench macro [--quick] [--corpus <dir>] [--out <dir>] [--sizes 1000,10000,100000] [--queries 40]
+                               [--naive-sample 100] [--e2e] [--e2e-articles 1000] [--e2e-seconds 480]
           Pipeline.Bench corpus [--corpus <dir>] [--count 8] [--out <dir>]   (write sample generated articles)
+          Pipeline.Bench profile [--count 1000]   (the full path over generated articles, for dotnet-trace to sample)
         """;
 
     public static async Task<int> Main(string[] args)
@@ -45,6 +47,8 @@ internal static class Program
                     return await Macro.MacroRun.RunAsync(Macro.MacroOptions.Parse(args[1..]));
                 case "corpus":
                     return WriteSamples(Macro.MacroOptions.Parse(args[1..]));
+                case "profile":
+                    return Profile(Macro.MacroOptions.Parse(args[1..]));
                 default:
                     Console.Error.WriteLine(Usage);
                     return 2;
@@ -56,6 +60,18 @@ internal static class Program
             Console.Error.WriteLine(Usage);
             return 2;
         }
+    }
+
+    private static int Profile(Macro.MacroOptions options)
+    {
+        var generator = new CorpusGenerator(SentencePool.Harvest(RealCorpus.Locate(options.CorpusPath)), options.Seed);
+        var articles = Enumerable.Range(0, options.SampleCount)
+            .Select(generator.Stored)
+            .Select(a => (a.Name, System.Text.Encoding.UTF8.GetBytes(a.Text)))
+            .ToList();
+        var result = Macro.FloorRun.Run($"generated {articles.Count}", articles);
+        Console.WriteLine($"full path over {result.Articles} articles: {result.FullSeconds:F1} s (prepare {result.PrepareSeconds:F1}, fingerprint {result.FingerprintSeconds:F1}, find {result.FindSeconds:F1}, align {result.AlignSeconds:F1}, add {result.AddSeconds:F1})");
+        return 0;
     }
 
     private static int WriteSamples(Macro.MacroOptions options)

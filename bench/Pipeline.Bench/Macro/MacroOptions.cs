@@ -14,6 +14,7 @@ internal sealed record MacroOptions(
     int NaiveSample,
     bool EndToEnd,
     int EndToEndArticles,
+    int EndToEndSeconds,
     string? AppCommand)
 {
     public static MacroOptions Parse(IReadOnlyList<string> args)
@@ -30,6 +31,7 @@ internal sealed record MacroOptions(
             NaiveSample: quick ? 10 : 100,
             EndToEnd: false,
             EndToEndArticles: quick ? 100 : 1_000,
+            EndToEndSeconds: quick ? 60 : 480,
             AppCommand: null);
 
         for (var i = 0; i < args.Count; i++)
@@ -47,6 +49,7 @@ internal sealed record MacroOptions(
                 "--naive-sample" => options with { NaiveSample = int.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--e2e" => options with { EndToEnd = true },
                 "--e2e-articles" => options with { EndToEndArticles = int.Parse(Value(), CultureInfo.InvariantCulture) },
+                "--e2e-seconds" => options with { EndToEndSeconds = int.Parse(Value(), CultureInfo.InvariantCulture) },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
         }

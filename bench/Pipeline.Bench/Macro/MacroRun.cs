@@ -246,17 +246,19 @@ internal static class MacroRun
         report.Line("Single-threaded, same bytes in memory. Floor = UTF-8 decode + split into case-folded word strings. Full = the incremental path for every article in turn " +
                     "(prepare, fingerprint, find candidates, align with each candidate (prepared articles kept in memory here), add to the index).");
         report.Line();
-        report.Header("corpus", "articles", "MB", "floor", "full", "multiple", "prepare", "fingerprint", "find", "align", "add", "candidate pairs", "pairs with an alignment", "alignments");
+        report.Header("corpus", "articles", "MB", "floor", "full", "multiple", "multiple (thread CPU)", "prepare", "fingerprint", "find", "align", "add", "candidate pairs", "pairs with an alignment", "alignments");
         foreach (var f in floors)
         {
             double Share(double s) => s / f.FullSeconds;
             report.Row(f.Corpus, f.Articles, (f.Bytes / 1e6).ToString("N1", CultureInfo.InvariantCulture),
-                $"{f.FloorSeconds:F2} s", $"{f.FullSeconds:F2} s", MacroReport.X(f.Multiple),
+                $"{f.FloorSeconds:F2} s", $"{f.FullSeconds:F2} s", MacroReport.X(f.Multiple), MacroReport.X(f.CpuMultiple),
                 MacroReport.Pct(Share(f.PrepareSeconds)), MacroReport.Pct(Share(f.FingerprintSeconds)), MacroReport.Pct(Share(f.FindSeconds)),
                 MacroReport.Pct(Share(f.AlignSeconds)), MacroReport.Pct(Share(f.AddSeconds)), f.CandidatePairs,
                 $"{f.PairsWithAlignments:N0} ({MacroReport.Pct((double)f.PairsWithAlignments / f.CandidatePairs)})", f.Alignments);
             report.Figure("floor", f.Articles, "floor", f.FloorSeconds, "s");
             report.Figure("floor", f.Articles, "full", f.FullSeconds, "s");
+            report.Figure("floor", f.Articles, "floor_cpu", f.FloorCpuSeconds, "s");
+            report.Figure("floor", f.Articles, "full_cpu", f.FullCpuSeconds, "s");
             report.Figure("floor", f.Articles, "prepare", f.PrepareSeconds, "s");
             report.Figure("floor", f.Articles, "fingerprint", f.FingerprintSeconds, "s");
             report.Figure("floor", f.Articles, "find", f.FindSeconds, "s");
