@@ -48,6 +48,14 @@ internal sealed record ArticleFiles(IReadOnlyList<Article> Articles, int Process
         byte[] bytes;
         try
         {
+            // Refuse before reading: a multi-gigabyte file must not be loaded just to be rejected as too large.
+            var length = new FileInfo(file).Length;
+            if (length > ReadOptions.Default.MaxBytes)
+            {
+                console.Skip(file, $"it is {length} bytes, more than the {ReadOptions.Default.MaxBytes} an article may have (too-large)");
+                return null;
+            }
+
             bytes = File.ReadAllBytes(file);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

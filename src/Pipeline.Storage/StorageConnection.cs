@@ -50,7 +50,8 @@ public sealed class StorageConnection
     /// <summary>Parses a storage connection string; unknown or malformed settings throw <see cref="StorageConfigurationException"/>.</summary>
     public static StorageConnection Parse(string connectionString) => Parse(connectionString, "connection string");
 
-    /// <summary>Reads the Functions-style setting <paramref name="name"/>: a connection string, or the identity form <c>name__blobServiceUri</c> etc.</summary>
+    /// <summary>Reads the Functions-style setting <paramref name="name"/>: a connection string (also under ConnectionStrings:name),
+    /// or the identity form <c>name__blobServiceUri</c>, <c>name__tableServiceUri</c>, <c>name__credential</c>, <c>name__clientId</c>.</summary>
     public static StorageConnection FromConfiguration(IConfiguration configuration, string name = "AzureWebJobsStorage")
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -59,6 +60,13 @@ public sealed class StorageConnection
         if (!string.IsNullOrWhiteSpace(plain))
         {
             return Parse(plain, $"setting '{name}'");
+        }
+
+        // The Functions host also looks in the ConnectionStrings section (local.settings.json "ConnectionStrings").
+        var fromSection = configuration.GetConnectionString(name);
+        if (!string.IsNullOrWhiteSpace(fromSection))
+        {
+            return Parse(fromSection, $"setting 'ConnectionStrings:{name}'");
         }
 
         var section = configuration.GetSection(name);

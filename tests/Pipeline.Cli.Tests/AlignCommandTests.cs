@@ -102,6 +102,27 @@ public class AlignCommandTests
     }
 
     [Fact]
+    public void Align_FileLargerThanAnArticleMayBe_SkippedWithoutReadingIt()
+    {
+        using var folder = new TempFolder();
+        var big = Path.Combine(folder.Path, "big.txt");
+        using (var stream = System.IO.File.Create(big))
+        {
+            stream.SetLength(Pipeline.Core.Articles.ReadOptions.Default.MaxBytes + 1L);
+        }
+
+        folder.Write("a.txt", System.IO.File.ReadAllBytes(CliRun.Seed("000")));
+        folder.Write("b.txt", System.IO.File.ReadAllBytes(CliRun.Seed("001")));
+
+        var run = CliRun.Of("align", folder.Path);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.NotEmpty(run.Lines());
+        Assert.Contains("big.txt", run.Error, StringComparison.Ordinal);
+        Assert.Contains("too-large", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Align_OnlyUnreadableFiles_NonZeroExit()
     {
         using var folder = new TempFolder();

@@ -5,7 +5,8 @@ using Xunit;
 
 namespace Pipeline.Storage.Tests;
 
-public sealed class BlobClientTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+[Collection(AzuriteCollection.Name)]
+public sealed class BlobClientTests(AzuriteFixture azurite)
 {
     public static TheoryData<string> AwkwardNames => new()
     {

@@ -4,7 +4,8 @@ using Xunit;
 
 namespace Pipeline.Storage.Tests;
 
-public sealed class QueryFilterTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+[Collection(AzuriteCollection.Name)]
+public sealed class QueryFilterTests(AzuriteFixture azurite)
 {
     [Fact]
     public void CreateQueryFilter_EveryType_FormatsTypedODataLiterals()

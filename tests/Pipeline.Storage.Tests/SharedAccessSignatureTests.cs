@@ -7,7 +7,8 @@ using Xunit;
 
 namespace Pipeline.Storage.Tests;
 
-public sealed class SharedAccessSignatureTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+[Collection(AzuriteCollection.Name)]
+public sealed class SharedAccessSignatureTests(AzuriteFixture azurite)
 {
     // Account SAS string-to-sign for sv >= 2020-12-06 (from the documented "Create an account SAS" rules): account,
     // permissions, services, resource types, start, expiry, IP, protocol, version, encryption scope, each followed by \n.

@@ -102,6 +102,14 @@ public sealed class StorageConnectionTests
     }
 
     [Fact]
+    public void FromConfiguration_ConnectionStringsSection_IsUsedWhenThePlainSettingIsAbsent()
+    {
+        var connection = StorageConnection.FromConfiguration(Configuration(("ConnectionStrings:Articles", "UseDevelopmentStorage=true")), "Articles");
+
+        Assert.Equal(10002, connection.TableEndpoint.Port);
+    }
+
+    [Fact]
     public void FromConfiguration_IdentityFormWithManagedIdentity_UsesServiceUrisAndBearerTokens()
     {
         var connection = StorageConnection.FromConfiguration(Configuration(

@@ -5,7 +5,8 @@ using Xunit;
 
 namespace Pipeline.Storage.Tests;
 
-public sealed class TableClientTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+[Collection(AzuriteCollection.Name)]
+public sealed class TableClientTests(AzuriteFixture azurite)
 {
     [Fact]
     public async Task AddEntityAsync_EveryPropertyType_RoundTripsTypedValues()

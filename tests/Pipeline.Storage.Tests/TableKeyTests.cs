@@ -6,7 +6,8 @@ using Xunit;
 
 namespace Pipeline.Storage.Tests;
 
-public sealed class TableKeyTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+[Collection(AzuriteCollection.Name)]
+public sealed class TableKeyTests(AzuriteFixture azurite)
 {
     // Characters a naive encoding (URL-escape, replace '/' with '_', strip controls, ...) would merge or choke on.
     private static readonly char[] s_tricky = ['/', '\\', '#', '?', '%', '~', '_', '-', '.', ' ', '\'', '\0', '\t', '\u007F', '\u0085', 'A', 'a', 'ü', 'ß', '日', '\uD83D', '\uDE42', '\uFFFF', '0', 'F'];

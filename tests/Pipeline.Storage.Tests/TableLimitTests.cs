@@ -4,7 +4,8 @@ using Xunit;
 
 namespace Pipeline.Storage.Tests;
 
-public sealed class TableLimitTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+[Collection(AzuriteCollection.Name)]
+public sealed class TableLimitTests(AzuriteFixture azurite)
 {
     private async Task<(TableClient Table, RequestCountingPolicy Counter)> TableAsync()
     {

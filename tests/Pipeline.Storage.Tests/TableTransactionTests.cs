@@ -4,7 +4,8 @@ using Xunit;
 
 namespace Pipeline.Storage.Tests;
 
-public sealed class TableTransactionTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+[Collection(AzuriteCollection.Name)]
+public sealed class TableTransactionTests(AzuriteFixture azurite)
 {
     private static List<TableTransactionAction> Adds(string partition, int count) =>
         Enumerable.Range(0, count)

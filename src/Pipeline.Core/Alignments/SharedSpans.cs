@@ -6,8 +6,9 @@ namespace Pipeline.Core.Alignments;
 /// <summary>Trims an edit script to the stretches that are really shared.</summary>
 /// <remarks>
 /// Each equal word scores +1 and each unmatched word -GapPenalty; the shared stretches are the maximal-scoring
-/// segments (found best-first, then recursively to either side). A change of quotedness on either side is a hard
-/// break, so `Kerry said Tuesday that "it's self-evident...` yields the quote alone, not the attribution with it.
+/// segments (found best-first, then recursively to either side). Between two matched words, a change of quotedness on
+/// either side is a hard break, so `Kerry said Tuesday that "it's self-evident...` yields the quote alone, not the
+/// attribution with it.
 /// </remarks>
 internal static class SharedSpans
 {
@@ -21,23 +22,17 @@ internal static class SharedSpans
         {
             var step = steps[x];
             var breaks = false;
-            if (step.Source >= 0)
-            {
-                var q = IsQuoted(source, step.Source);
-                breaks |= sourceQuoted is { } sq && sq != q;
-                sourceQuoted = q;
-            }
-
-            if (step.Target >= 0)
-            {
-                var q = IsQuoted(target, step.Target);
-                breaks |= targetQuoted is { } tq && tq != q;
-                targetQuoted = q;
-            }
-
             if (step.IsEqual)
             {
+                // Quotedness is compared between matched words only: an attribution inserted into a quote on one side
+                // ("...coordinating," Kirby said, "nor...") is a gap to bridge, not a border.
+                var sq = IsQuoted(source, step.Source);
+                var tq = IsQuoted(target, step.Target);
+                breaks |= sourceQuoted is { } sqPrevious && sqPrevious != sq;
+                breaks |= targetQuoted is { } tqPrevious && tqPrevious != tq;
                 breaks |= lastEqual >= 0 && ReplacedAcrossSentences(steps, lastEqual, x, source, target);
+                sourceQuoted = sq;
+                targetQuoted = tq;
                 lastEqual = x;
             }
 

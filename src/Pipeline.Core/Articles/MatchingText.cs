@@ -14,7 +14,7 @@ public static class MatchingText
     {
         ArgumentNullException.ThrowIfNull(text);
         var words = WordScanner.Scan(text);
-        var tokens = KeyedWords.Build(text, words, options ?? ReadOptions.Default, articleWords: null);
+        var tokens = KeyedWords.Build(text, words, options ?? ReadOptions.Default);
         return string.Join(' ', tokens.Select(t => t.Key));
     }
 }

@@ -23,18 +23,6 @@ internal static class StableHash
         return Mix(hash);
     }
 
-    /// <summary>Order-dependent combination of already computed hashes.</summary>
-    public static ulong Combine(ReadOnlySpan<ulong> hashes)
-    {
-        var hash = OffsetBasis;
-        foreach (var h in hashes)
-        {
-            hash = Mix(hash ^ h) * Prime;
-        }
-
-        return Mix(hash);
-    }
-
     /// <summary>Appends one more hash to a running combination.</summary>
     public static ulong Append(ulong running, ulong next) => Mix(running ^ next) * Prime;
 

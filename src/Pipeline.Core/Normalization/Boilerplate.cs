@@ -17,6 +17,7 @@ internal static class Boilerplate
     private const int TitleMinWords = 5;
     private const int TitleMaxWords = 30;
     private const int LongParagraphWords = 20;
+    private const int LongParagraphChars = 300;
 
     public static ParagraphRole[] Classify(string original, IReadOnlyList<SourceParagraph> paragraphs)
     {
@@ -89,11 +90,13 @@ internal static class Boilerplate
         return roles;
     }
 
+    /// <summary>A sentence-like paragraph, or one too long to be page furniture (an unpunctuated dump is still text).</summary>
     private static bool IsProse(ParagraphFacts f) =>
-        !f.Copyright && !f.LinkList && f.Words > 0 && ((f.EndsSentence && f.Words >= 3) || f.Words >= LongParagraphWords);
+        !f.Copyright && !f.LinkList && f.Words > 0
+        && ((f.EndsSentence && f.Words >= 3) || f.Words >= LongParagraphWords || f.Length >= LongParagraphChars);
 
     /// <summary>The signals of one paragraph.</summary>
-    private readonly record struct ParagraphFacts(int Words, bool EndsSentence, bool Copyright, bool LinkList, string Fingerprint)
+    private readonly record struct ParagraphFacts(int Words, int Length, bool EndsSentence, bool Copyright, bool LinkList, string Fingerprint)
     {
         private const int FingerprintMax = 200;
 
@@ -141,7 +144,7 @@ internal static class Boilerplate
             }
 
             var endsSentence = tail > start && text[tail - 1] is '.' or '!' or '?' or '\u2026';
-            return new ParagraphFacts(words, endsSentence, IsCopyright(text, start, end), IsLinkList(text, start, end), fingerprint.ToString());
+            return new ParagraphFacts(words, end - start, endsSentence, IsCopyright(text, start, end), IsLinkList(text, start, end), fingerprint.ToString());
         }
 
         private static bool IsCopyright(string text, int start, int end)

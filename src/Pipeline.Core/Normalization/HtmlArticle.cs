@@ -21,7 +21,7 @@ internal static class HtmlArticle
     private static readonly HashSet<string> s_blocks = new(StringComparer.OrdinalIgnoreCase)
     {
         "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "blockquote",
-        "pre", "table", "tr", "td", "th", "dl", "dt", "dd", "figure", "figcaption", "hr", "br", "address", "body", "center",
+        "pre", "table", "tr", "td", "th", "dl", "dt", "dd", "figure", "figcaption", "hr", "address", "body", "center",
     };
 
     /// <summary>True when the name or the first characters say this is an HTML document.</summary>
@@ -41,6 +41,11 @@ internal static class HtmlArticle
     /// <summary>The page's article text (paragraphs separated by blank lines) and its title when it has one.</summary>
     public static (string Text, string? Title) Extract(string html)
     {
+        if (HtmlTagStripper.Depth(html, HtmlTagStripper.MaxParsedDepth) > HtmlTagStripper.MaxParsedDepth)
+        {
+            return (HtmlTagStripper.Strip(html), null);
+        }
+
         var parser = new HtmlParser();
         using var document = parser.ParseDocument(html);
         var title = document.QuerySelector("h1")?.TextContent ?? document.Title;
@@ -70,6 +75,18 @@ internal static class HtmlArticle
             var (node, exit) = stack.Pop();
             if (node is IElement element)
             {
+                if (element.LocalName == "br")
+                {
+                    // A line break inside a paragraph: layout repair decides whether it ends the paragraph.
+                    TrimEnd(sb);
+                    if (sb.Length > 0 && sb[^1] != '\n')
+                    {
+                        sb.Append('\n');
+                    }
+
+                    continue;
+                }
+
                 var block = s_blocks.Contains(element.LocalName);
                 if (exit)
                 {
@@ -106,12 +123,11 @@ internal static class HtmlArticle
         }
     }
 
-    private static void BreakParagraph(StringBuilder sb)
+    public static bool IsBlock(string localName) => s_blocks.Contains(localName);
+
+    public static void BreakParagraph(StringBuilder sb)
     {
-        while (sb.Length > 0 && sb[^1] == ' ')
-        {
-            sb.Length--;
-        }
+        TrimEnd(sb);
 
         if (sb.Length == 0 || (sb.Length >= 2 && sb[^1] == '\n' && sb[^2] == '\n'))
         {
@@ -121,7 +137,15 @@ internal static class HtmlArticle
         sb.Append(sb[^1] == '\n' ? "\n" : "\n\n");
     }
 
-    private static void AppendInline(StringBuilder sb, string text)
+    private static void TrimEnd(StringBuilder sb)
+    {
+        while (sb.Length > 0 && sb[^1] == ' ')
+        {
+            sb.Length--;
+        }
+    }
+
+    public static void AppendInline(StringBuilder sb, string text)
     {
         foreach (var c in text)
         {

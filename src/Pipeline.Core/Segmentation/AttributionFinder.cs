@@ -12,6 +12,7 @@ internal static class AttributionFinder
 {
     private const int AfterQuoteMaxWords = 14;
     private const int BeforeQuoteMaxWords = 40;
+    private const int MaxAppositiveWords = 25;
 
     private static readonly HashSet<string> s_verbs = new(StringComparer.Ordinal)
     {
@@ -40,6 +41,13 @@ internal static class AttributionFinder
         "into", "than", "over", "under", "across", "near", "against", "within", "without", "toward", "towards", "through",
     };
 
+    private static readonly HashSet<string> s_clauseWords = new(StringComparer.Ordinal)
+    {
+        "while", "as", "who", "whose", "which", "that", "when", "where", "and", "but", "or", "after", "before", "during",
+        "adding", "saying", "noting", "because", "since", "though", "although", "on", "in", "at", "of", "to", "for",
+        "from", "with", "his", "her", "their", "its", "about", "told", "wrote", "said", "added", "explained",
+    };
+
     private static readonly string[] s_particles = ["al", "el", "bin", "ibn", "van", "von", "de", "da", "di", "du", "der", "del", "den", "ben", "abu", "bint", "la", "le"];
 
     /// <summary>An attribution at the start of the narrative that follows a quote ("," Kirby said.").</summary>
@@ -66,15 +74,23 @@ internal static class AttributionFinder
             words.RemoveRange(0, words.Count - BeforeQuoteMaxWords);
         }
 
+        // "Martin Bamford ... said he recalled it, adding:": a pronoun subject refers back to a name earlier in the sentence.
+        Attribution? pronoun = null;
         for (var k = words.Count - 1; k >= 0; k--)
         {
             if (IsVerb(text, words[k]))
             {
-                return k == 0 ? NameAfterVerb(text, words, k) : NameBeforeVerb(text, words, k);
+                var found = k == 0 ? NameAfterVerb(text, words, k) : NameBeforeVerb(text, words, k);
+                if (found.Kind != AttributionKind.Pronoun)
+                {
+                    return pronoun is null || found.Kind == AttributionKind.Named ? found : pronoun.Value;
+                }
+
+                pronoun ??= found;
             }
         }
 
-        return Attribution.None;
+        return pronoun ?? Attribution.None;
     }
 
     /// <summary>Any attribution in a narrative sentence ("..., Kirby said."), used to resolve a later "he said".</summary>
@@ -104,6 +120,31 @@ internal static class AttributionFinder
         }
 
         return Attribution.None;
+    }
+
+    /// <summary>The name a narrative sentence starts with ("Barbara Corcoran of ..."), skipping "But", "The" and the like.</summary>
+    public static string? LeadingName(string text, int start, int end)
+    {
+        var words = Words(text, start, end, 8, stopAtSentenceEnd: true);
+        var i = 0;
+        while (i < words.Count && s_notNames.Contains(Bare(text, words[i])) && !EndsClause(text, words[i]))
+        {
+            i++;
+        }
+
+        if (i >= words.Count || !IsNameWord(text, words[i]) || s_notNames.Contains(Bare(text, words[i])))
+        {
+            return null;
+        }
+
+        var runEnd = i;
+        while (runEnd < words.Count && IsNameWord(text, words[runEnd]) && (runEnd == i || !EndsClause(text, words[runEnd - 1])))
+        {
+            runEnd++;
+        }
+
+        // A lone capitalised word may just start the sentence ("Officials"); a name has two words or a particle.
+        return runEnd - i >= 2 ? RunText(text, words, i, runEnd) : null;
     }
 
     private static bool IsVerb(string text, (int Start, int End) word)
@@ -157,7 +198,10 @@ internal static class AttributionFinder
                 best = name;
             }
 
-            if (EndsClause(text, words[runEnd - 1]))
+            // "said Stern while driving his Tesla": a clause word after the name ends the attribution; a descriptor
+            // ("said Pentagon spokesman Rear Adm. John F. Kirby") leads on to the name it describes.
+            if (EndsClause(text, words[runEnd - 1])
+                || (best is not null && runEnd < words.Count && s_clauseWords.Contains(Bare(text, words[runEnd]))))
             {
                 break;
             }
@@ -168,6 +212,12 @@ internal static class AttributionFinder
 
     private static Attribution NameBeforeVerb(string text, List<(int Start, int End)> words, int verb)
     {
+        // "with Johnny Carson, according to the Times": the source follows "according to".
+        if (Bare(text, words[verb]) is "according" or "According")
+        {
+            return NameAfterVerb(text, words, verb);
+        }
+
         var j = verb - 1;
         var bare = Bare(text, words[j]);
         if (s_pronouns.Contains(bare))
@@ -185,27 +235,23 @@ internal static class AttributionFinder
         var appositive = EndsWithComma(text, words[j]) && runStart > 0 && !EndsWithComma(text, words[runStart - 1]);
         if (appositive || name is null)
         {
-            // "Ali Khedery, a former American official in Iraq, told": the name is before the appositive.
-            for (var q = runStart - 1; q >= 0; q--)
+            // "Ali Khedery, a former American official in Iraq, told" and "Martin Bamford, 30, from Croydon, said":
+            // the name is the comma-ended run before the appositives.
+            for (var q = runStart - 1; q >= 0 && runStart - q <= MaxAppositiveWords; q--)
             {
                 if (EndsSentence(text, words[q]))
                 {
                     break;
                 }
 
-                if (EndsWithComma(text, words[q]))
+                if (EndsWithComma(text, words[q]) && IsNameWord(text, words[q]))
                 {
-                    if (IsNameWord(text, words[q]))
+                    var s = RunStartEndingAt(text, words, q);
+                    var earlier = RunText(text, words, s, q + 1);
+                    if (earlier is not null)
                     {
-                        var s = RunStartEndingAt(text, words, q);
-                        var earlier = RunText(text, words, s, q + 1);
-                        if (earlier is not null)
-                        {
-                            return new Attribution(AttributionKind.Named, earlier);
-                        }
+                        return new Attribution(AttributionKind.Named, earlier);
                     }
-
-                    break;
                 }
             }
         }

@@ -16,7 +16,8 @@ namespace Pipeline.Core.Segmentation;
 /// </remarks>
 internal static class Segmenter
 {
-    private const int PronounLookBack = 4;
+    private const int PronounLookBack = 6;
+    private const int MaxPronounScan = 2000;
     private const int MaxEditorialLength = 120;
     private const int MaxAttributionGap = 160;
 
@@ -64,6 +65,7 @@ internal static class Segmenter
     {
         var speakers = new string?[infos.Count];
         var kinds = new AttributionKind[infos.Count];
+        string? lastSpeaker = null;
         for (var i = 0; i < infos.Count; i++)
         {
             var info = infos[i];
@@ -87,9 +89,10 @@ internal static class Segmenter
             speakers[i] = found.Kind switch
             {
                 AttributionKind.Named => found.Name,
-                AttributionKind.Pronoun => ResolvePronoun(text, segments, infos, speakers, i),
+                AttributionKind.Pronoun => ResolvePronoun(text, segments, infos, speakers, i, lastSpeaker),
                 _ => null,
             };
+            lastSpeaker = speakers[i] ?? lastSpeaker;
         }
 
         // A quote without any attribution continues the previous quote's speaker within a paragraph, or across a
@@ -120,11 +123,22 @@ internal static class Segmenter
         }
     }
 
+    private static bool StartsSentence(string text, int start)
+    {
+        var i = start - 1;
+        while (i >= 0 && text[i] == ' ')
+        {
+            i--;
+        }
+
+        return i < 0 || text[i] is '\n' or '.' or '!' or '?';
+    }
+
     /// <summary>Two quotations are parts of one utterance when at most an attribution sentence stands between them.</summary>
     private static bool Adjacent(string text, int previousClose, int open) =>
         open - previousClose <= MaxAttributionGap && SentenceBreaks.Find(text, Math.Min(previousClose + 1, open), open).Count <= 1;
 
-    private static string? ResolvePronoun(string text, List<Segment> segments, List<QuoteInfo> infos, string?[] speakers, int index)
+    private static string? ResolvePronoun(string text, List<Segment> segments, List<QuoteInfo> infos, string?[] speakers, int index, string? lastSpeaker)
     {
         var info = infos[index];
         if (index > 0 && infos[index - 1].Paragraph == info.Paragraph && speakers[index - 1] is not null)
@@ -132,40 +146,52 @@ internal static class Segmenter
             return speakers[index - 1];
         }
 
-        var looked = 0;
-        for (var s = info.Segment - 1; s >= 0 && looked < PronounLookBack; s--)
+        // Look back a few passages for a named attribution ("..., Kirby said." then "\"...,\" he said."); bounded so a
+        // long run of quotations stays linear.
+        var stop = Math.Max(0, info.Segment - PronounLookBack);
+        for (var s = info.Segment - 1; s >= stop; s--)
         {
             var segment = segments[s];
             if (segment.Kind == PassageKind.Quote)
             {
-                if (segment.Speaker is not null)
-                {
-                    return segment.Speaker;
-                }
-
                 continue;
             }
 
-            looked++;
-            var found = AttributionFinder.Anywhere(text, segment.Start, segment.End);
+            var found = AttributionFinder.Anywhere(text, Math.Max(segment.Start, segment.End - MaxPronounScan), segment.End);
             if (found.Kind == AttributionKind.Named)
             {
                 return found.Name;
             }
         }
 
-        for (var i = index - 1; i >= 0; i--)
+        // Else the person the nearest narrative sentence is about ("Barbara Corcoran ... wrote in 2012 ...").
+        for (var s = info.Segment - 1; s >= stop; s--)
         {
-            if (speakers[i] is not null)
+            var segment = segments[s];
+            if (segment.Kind == PassageKind.Text && StartsSentence(text, segment.Start))
             {
-                return speakers[i];
+                var subject = AttributionFinder.LeadingName(text, segment.Start, segment.End);
+                if (subject is not null)
+                {
+                    return subject;
+                }
             }
         }
 
-        return null;
+        return lastSpeaker;
     }
 
+    /// <summary>
+    /// Double quotation marks when the paragraph has any; otherwise British-style single curly quotes, where an opening
+    /// ‘ follows a space and precedes a word, and a closing ’ is not followed by a letter (so "it’s" stays a word).
+    /// </summary>
     private static List<QuoteSpan> FindQuotes(string text, TextRange paragraph)
+    {
+        var span = text.AsSpan(paragraph.Start, paragraph.Length);
+        return span.IndexOfAny(QuoteMarks.Doubles) >= 0 ? FindDoubleQuotes(text, paragraph) : FindSingleQuotes(text, paragraph);
+    }
+
+    private static List<QuoteSpan> FindDoubleQuotes(string text, TextRange paragraph)
     {
         var found = new List<QuoteSpan>();
         var open = -1;
@@ -199,8 +225,44 @@ internal static class Segmenter
         return found;
     }
 
+    private static List<QuoteSpan> FindSingleQuotes(string text, TextRange paragraph)
+    {
+        var found = new List<QuoteSpan>();
+        var open = -1;
+        for (var i = paragraph.Start; i < paragraph.End; i++)
+        {
+            var c = text[i];
+            if (open < 0 && c == '\u2018' && IsSingleOpen(text, paragraph, i))
+            {
+                open = i;
+            }
+            else if (open >= 0 && c == '\u2019' && (i + 1 >= paragraph.End || !char.IsLetterOrDigit(text[i + 1])) && !IsPluralPossessive(text, paragraph, i))
+            {
+                found.Add(new QuoteSpan(open, i));
+                open = -1;
+            }
+        }
+
+        if (open >= 0)
+        {
+            found.Add(new QuoteSpan(open, paragraph.End));
+        }
+
+        return found;
+    }
+
+    /// <summary>"the Iraqis’ call": an apostrophe after a plural "s" followed by a lower-case word.</summary>
+    private static bool IsPluralPossessive(string text, TextRange paragraph, int i) =>
+        i > paragraph.Start && text[i - 1] is 's' or 'S' && i + 2 < paragraph.End && text[i + 1] == ' ' && char.IsLower(text[i + 2]);
+
+    private static bool IsSingleOpen(string text, TextRange paragraph, int i) =>
+        (i == paragraph.Start || char.IsWhiteSpace(text[i - 1]) || text[i - 1] is '(' or '[' or '\u2014' or '\u2013')
+        && i + 1 < paragraph.End && char.IsLetterOrDigit(text[i + 1]);
+
     private static bool StartsWithQuote(string text, TextRange paragraph) =>
-        paragraph.Length > 0 && QuoteMarks.IsQuote(text[paragraph.Start]) && !QuoteMarks.IsCloseOnly(text[paragraph.Start]);
+        paragraph.Length > 0
+        && ((QuoteMarks.IsQuote(text[paragraph.Start]) && !QuoteMarks.IsCloseOnly(text[paragraph.Start]))
+            || (text[paragraph.Start] == '\u2018' && IsSingleOpen(text, paragraph, paragraph.Start)));
 
     private static void AddNarrative(string text, int start, int end, List<Segment> segments)
     {

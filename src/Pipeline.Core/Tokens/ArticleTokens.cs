@@ -10,7 +10,7 @@ internal static class ArticleTokens
     public static (Token[] Tokens, int[] TextStarts) Build(
         string text, OffsetMap map, ReadOptions options, IReadOnlyList<TextRange> quotes, IReadOnlyList<TextRange> editorial)
     {
-        var words = KeyedWords.Build(text, WordScanner.Scan(text), options, articleWords: null);
+        var words = KeyedWords.Build(text, WordScanner.Scan(text), options);
         var tokens = new Token[words.Count];
         var starts = new int[words.Count];
         var q = 0;

@@ -16,26 +16,22 @@ namespace Pipeline.Core.Tokens;
 internal static class KeyedWords
 {
     private const int MinLocalCompoundPart = 3;
+    private const int MaxCompoundLength = 64;
 
     private static readonly ConditionalWeakTable<ReadOptions, Compiled> s_compiled = [];
 
-    public static List<WordSpan> Build(string text, List<WordSpan> words, ReadOptions options, HashSet<string>? articleWords)
+    public static List<WordSpan> Build(string text, List<WordSpan> words, ReadOptions options)
     {
         var compiled = s_compiled.GetValue(options, static o => new Compiled(PhraseTable.Compile(o.Aliases), o.Compounds.Select(c => c.ToLowerInvariant()).ToFrozenSet(StringComparer.Ordinal)));
+        // The pool doubles as the set of the article's words for joining split compounds.
+        var pool = new KeyPool();
         var keyed = new List<WordSpan>(words.Count);
         foreach (var w in words)
         {
-            keyed.Add(w with { Key = WordKey.Of(text, w.Start, w.End) });
+            keyed.Add(w with { Key = WordKey.Of(text, w.Start, w.End, pool) });
         }
 
-        if (articleWords is null)
-        {
-            articleWords = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var w in keyed)
-            {
-                articleWords.Add(w.Key);
-            }
-        }
+        Span<char> joinBuffer = stackalloc char[MaxCompoundLength];
 
         var result = new List<WordSpan>(keyed.Count);
         var i = 0;
@@ -50,14 +46,18 @@ internal static class KeyedWords
                 continue;
             }
 
-            if (i + 1 < keyed.Count && OnlyBlankBetween(text, keyed[i].End, keyed[i + 1].Start))
+            if (i + 1 < keyed.Count && keyed[i].Key.Length + keyed[i + 1].Key.Length <= MaxCompoundLength
+                && OnlyBlankBetween(text, keyed[i].End, keyed[i + 1].Start))
             {
-                var joined = keyed[i].Key + keyed[i + 1].Key;
-                if (compiled.Compounds.Contains(joined)
-                    || (keyed[i].Key.Length >= MinLocalCompoundPart && keyed[i + 1].Key.Length >= MinLocalCompoundPart
-                        && IsLetters(joined) && articleWords.Contains(joined)))
+                var a = keyed[i].Key;
+                var b = keyed[i + 1].Key;
+                var joined = joinBuffer[..(a.Length + b.Length)];
+                a.AsSpan().CopyTo(joined);
+                b.AsSpan().CopyTo(joined[a.Length..]);
+                if (compiled.CompoundLookup.Contains(joined)
+                    || (a.Length >= MinLocalCompoundPart && b.Length >= MinLocalCompoundPart && IsLetters(joined) && pool.Contains(joined)))
                 {
-                    result.Add(new WordSpan(keyed[i].Start, keyed[i + 1].End, joined));
+                    result.Add(new WordSpan(keyed[i].Start, keyed[i + 1].End, pool.Intern(joined)));
                     i += 2;
                     continue;
                 }
@@ -170,7 +170,7 @@ internal static class KeyedWords
         return true;
     }
 
-    private static bool IsLetters(string key)
+    private static bool IsLetters(ReadOnlySpan<char> key)
     {
         foreach (var c in key)
         {
@@ -183,5 +183,8 @@ internal static class KeyedWords
         return true;
     }
 
-    private sealed record Compiled(PhraseTable Aliases, FrozenSet<string> Compounds);
+    private sealed record Compiled(PhraseTable Aliases, FrozenSet<string> Compounds)
+    {
+        public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> CompoundLookup { get; } = Compounds.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
 }

@@ -8,55 +8,87 @@ namespace Pipeline.Core.Tokens;
 /// </summary>
 internal static class WordKey
 {
-    public static string Of(string text, int start, int end)
+    private const int StackLimit = 256;
+
+    public static string Of(string text, int start, int end, KeyPool? pool = null)
     {
         var span = text.AsSpan(start, end - start);
-        var simple = true;
+        if (span.Length <= StackLimit && IsAsciiAlphanumeric(span))
+        {
+            // The common case: lower-case into a stack buffer and share the string per article.
+            Span<char> lowered = stackalloc char[span.Length];
+            for (var i = 0; i < span.Length; i++)
+            {
+                lowered[i] = (char)(span[i] | (char.IsAsciiLetterUpper(span[i]) ? 0x20 : 0));
+            }
+
+            return pool is null ? lowered.ToString() : pool.Intern(lowered);
+        }
+
+        var key = Slow(span);
+        return pool is null ? key : pool.Intern(key);
+    }
+
+    private static bool IsAsciiAlphanumeric(ReadOnlySpan<char> span)
+    {
+        foreach (var c in span)
+        {
+            if (!char.IsAsciiLetterOrDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>NFKC first, so compatibility characters that expand to hyphens, apostrophes or spaces are then unified too.</summary>
+    private static string Slow(ReadOnlySpan<char> span)
+    {
         var ascii = true;
         foreach (var c in span)
         {
             if (c > 0x7F)
             {
                 ascii = false;
-                simple = false;
                 break;
             }
-
-            if (!char.IsAsciiLetterLower(c) && !char.IsAsciiDigit(c))
-            {
-                simple = false;
-            }
         }
 
-        if (simple)
+        var source = ascii ? span : span.ToString().Normalize(NormalizationForm.FormKC).AsSpan();
+        var sb = new StringBuilder(source.Length);
+        for (var i = 0; i < source.Length; i++)
         {
-            return span.ToString();
-        }
-
-        var sb = new StringBuilder(span.Length);
-        for (var i = 0; i < span.Length; i++)
-        {
-            var c = span[i];
-            if (WordScanner.IsHyphen(c) || char.IsWhiteSpace(c) || c == ',')
+            var c = source[i];
+            if (WordScanner.IsApostrophe(c))
             {
-                continue;
-            }
-
-            if (c == '.')
-            {
-                // Keep decimal points, drop acronym dots ("U.S." = "US").
-                if (i > 0 && i + 1 < span.Length && char.IsDigit(span[i - 1]) && char.IsDigit(span[i + 1]))
+                // U+02BC is a letter to Unicode but an apostrophe to readers.
+                if (sb.Length > 0 && sb[^1] != '\'')
                 {
-                    sb.Append('.');
+                    sb.Append('\'');
                 }
-
-                continue;
+            }
+            else if (char.IsLetterOrDigit(c) || char.IsSurrogate(c) || WordScanner.IsMark(c))
+            {
+                sb.Append(c);
+            }
+            else if (c == '.' && i > 0 && i + 1 < source.Length && char.IsDigit(source[i - 1]) && char.IsDigit(source[i + 1]))
+            {
+                // Keep decimal points; acronym dots go ("U.S." = "US").
+                sb.Append('.');
             }
 
-            sb.Append(WordScanner.IsApostrophe(c) ? '\'' : c);
+            // Hyphens, line breaks, digit-group commas and anything NFKC expanded into punctuation ("ŀ" → "l·") go.
         }
 
-        var key = sb.ToString();
+        while (sb.Length > 0 && sb[^1] == '\'')
+        {
+            sb.Length--;
+        }
+
+        var key = sb.Length > 0 ? sb.ToString() : span.ToString();
+
+        // Dropping a hyphen can bring a letter and a combining mark together ("m-\u0301"): compose them again.
         if (!ascii)
         {
             key = key.Normalize(NormalizationForm.FormKC);

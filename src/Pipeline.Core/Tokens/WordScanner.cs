@@ -16,7 +16,8 @@ internal static class WordScanner
         var i = from;
         while (i < to)
         {
-            if (!IsWordChar(text, i))
+            // A combining mark continues a word but never starts one.
+            if (!IsWordChar(text, i) || IsMark(text[i]))
             {
                 i++;
                 continue;
@@ -41,7 +42,7 @@ internal static class WordScanner
                     break;
                 }
 
-                if (IsApostrophe(c) && char.IsLetter(text[next]) && char.IsLetter(text[i - 1]))
+                if (IsApostrophe(c) && (char.IsLetter(text[next]) || IsMark(text[next])))
                 {
                     i = next;
                     segmentStart = i;
@@ -138,12 +139,11 @@ internal static class WordScanner
             return i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]) && char.IsLetterOrDigit(text, i);
         }
 
-        var category = char.GetUnicodeCategory(c);
-        return category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark
-            && i > 0 && (char.IsLetterOrDigit(text[i - 1]) || IsMark(text[i - 1]));
+        // Combining marks continue a word (the scanner never starts a word with one).
+        return IsMark(c);
     }
 
-    private static bool IsMark(char c) =>
+    public static bool IsMark(char c) =>
         char.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
 
     public static bool IsApostrophe(char c) => c is '\'' or '\u2019' or '\u02BC' or '\u2018' or '\uFF07';

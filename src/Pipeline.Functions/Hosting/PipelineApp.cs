@@ -108,6 +108,12 @@ internal static partial class PipelineApp
             kestrel.Limits.MaxRequestLineSize = 16 * 1024;
             kestrel.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
         });
+        if (builder.Configuration["Logging:LogLevel:Microsoft.AspNetCore"] is null)
+        {
+            // One line per request is noise next to the pipeline's own log; set Logging__LogLevel__Microsoft.AspNetCore=Information to see them.
+            builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        }
+
         builder.Logging.AddSimpleConsole(console =>
         {
             console.SingleLine = true;
@@ -119,6 +125,9 @@ internal static partial class PipelineApp
         builder.Services.AddOpenApi("v1", openApi => openApi.AddDocumentTransformer((document, _, _) =>
         {
             document.Info = new() { Title = "News passage alignment pipeline API", Version = "v1", Description = "Articles, aligned passages and passage clusters." };
+
+            // Under the host the handler's own address is internal; clients use the host's, so name none.
+            document.Servers?.Clear();
             return Task.CompletedTask;
         }));
         builder.Services.AddSingleton(options);

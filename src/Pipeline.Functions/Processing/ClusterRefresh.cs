@@ -65,8 +65,8 @@ internal sealed class ClusterRefresh(AlignmentStore alignments, ClusterStore clu
     }
 
     private static Alignment ToAlignment(AlignmentRow row) => new(
-        new AlignedSpan(row.Source.Article, row.Source.Start, row.Source.End, row.Source.Text),
-        new AlignedSpan(row.Target.Article, row.Target.Start, row.Target.End, row.Target.Text),
+        new AlignedSpan(row.Source.Article, row.Source.Start, row.Source.End, row.Source.Text, row.Source.Speaker),
+        new AlignedSpan(row.Target.Article, row.Target.Start, row.Target.End, row.Target.Text, row.Target.Speaker),
         row.Score,
         row.Kind == "quote" ? PassageKind.Quote : PassageKind.Text,
         row.Diff);

@@ -25,8 +25,8 @@ public static class TableTransactionBatches
                     ? 0
                     : TableEntityJson.Serialize(action.Entity).Length)
                     + (Encoding.UTF8.GetByteCount(action.Entity.PartitionKey + action.Entity.RowKey) * 9L); // worst-case percent-encoding in the URL
-                var full = current.Count == Tables.TableLimits.MaxBatchOperations
-                    || bytes + size > Tables.TableLimits.MaxBatchBytes - PerActionOverhead
+                var full = current.Count == TableLimits.MaxBatchOperations
+                    || bytes + size > TableLimits.MaxBatchBytes - PerActionOverhead
                     || rows.Contains(action.Entity.RowKey);
                 if (full && current.Count > 0)
                 {

@@ -142,6 +142,20 @@ public class PassageAlignerTests
     }
 
     [Fact]
+    public void Align_QuoteInterruptedByAttributionOnOneSide_OneAlignment()
+    {
+        var a = TestArticles.From("a", "Officials spoke. \"We are not coordinating with them,\" Kirby said, \"nor are we deconflicting with Iranian military.\" More text.");
+        var b = TestArticles.From("b", "Others spoke. \"We are not coordinating with them, nor are we deconflicting with Iranian military,\" he said. Other text.");
+
+        var alignment = Assert.Single(PassageAligner.Align(a, b));
+
+        Assert.Equal(PassageKind.Quote, alignment.Kind);
+        Assert.StartsWith("We are not", alignment.Source.Text, StringComparison.Ordinal);
+        Assert.EndsWith("Iranian military", alignment.Source.Text, StringComparison.Ordinal);
+        Assert.Contains(alignment.Diff, r => r.Op == DiffOp.Delete && r.Text.Contains("Kirby said", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Align_LongNearCopies_DiffedInPiecesThatCoverEverything()
     {
         var words = Enumerable.Range(0, 9000).Select(i => "w" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();

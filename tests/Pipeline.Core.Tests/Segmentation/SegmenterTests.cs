@@ -109,4 +109,38 @@ public class SegmenterTests
             Assert.Equal(inside, (article.Tokens[t].Flags & TokenFlags.Quoted) != 0);
         }
     }
+
+    [Fact]
+    public void Segment_BritishSingleQuotes_AreQuotesButApostrophesAreNot()
+    {
+        var passages = Passages("‘It’s the Iraqis’ call to make,’ Kirby said. The Iranians’ jets flew.");
+
+        Assert.Equal((PassageKind.Quote, "It’s the Iraqis’ call to make,", "Kirby"), passages[0]);
+        Assert.DoesNotContain(passages, p => p.Kind == PassageKind.Quote && p.Text.Contains("jets", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Segment_SingleQuotesInsideDoubleQuotes_AreNested()
+    {
+        var passages = Passages("\"We let them know, ‘Don’t mess with us.’ We’re focused,\" Obama said.");
+
+        Assert.Equal((PassageKind.Quote, "We let them know, ‘Don’t mess with us.’ We’re focused,", "Obama"), passages[0]);
+    }
+
+    [Fact]
+    public void Segment_UnclosedQuote_EndsAtParagraphEnd()
+    {
+        var passages = Passages("\"We have indications that they have flown these missions, Continue....\n\nNo coordination was found by anyone here.");
+
+        Assert.Equal(PassageKind.Quote, passages[0].Kind);
+        Assert.Equal(PassageKind.Text, passages[^1].Kind);
+    }
+
+    [Fact]
+    public void Segment_PronounWithoutNamedAttribution_ResolvesToSentenceSubject()
+    {
+        var passages = Passages("Barbara Corcoran of \"Shark Tank\" fame wrote in 2012 about her flight.\n\n\"But when I got to my seat, someone was sitting in it,\" she wrote.");
+
+        Assert.Equal("Barbara Corcoran", passages.Single(p => p.Text.StartsWith("But when", StringComparison.Ordinal)).Speaker);
+    }
 }

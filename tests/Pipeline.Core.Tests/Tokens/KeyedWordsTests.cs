@@ -7,7 +7,7 @@ namespace Pipeline.Core.Tests.Tokens;
 public class KeyedWordsTests
 {
     private static (string Text, string Key)[] Build(string text, ReadOptions? options = null) =>
-        KeyedWords.Build(text, WordScanner.Scan(text), options ?? ReadOptions.Default, articleWords: null)
+        KeyedWords.Build(text, WordScanner.Scan(text), options ?? ReadOptions.Default)
             .Select(w => (text[w.Start..w.End], w.Key)).ToArray();
 
     [Theory]
