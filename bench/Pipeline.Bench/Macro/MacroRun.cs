@@ -274,6 +274,7 @@ internal static class MacroRun
         var series = new List<SvgPlot.Series>
         {
             new("ours: median", "#1f77b4", results.Select(r => ((double)r.CorpusSize, Stats.Median(r.Queries.Select(q => q.IncrementalMs)))).ToList(), false),
+            new("ours: thread CPU median", "#9467bd", results.Select(r => ((double)r.CorpusSize, Stats.Median(r.Queries.Select(q => q.IncrementalCpuMs)))).ToList(), false),
             new("ours: p90", "#6baed6", results.Select(r => ((double)r.CorpusSize, Stats.P90(r.Queries.Select(q => q.IncrementalMs)))).ToList(), false),
             new("ours + candidate load: median", "#2ca02c", results.Select(r => ((double)r.CorpusSize, Stats.Median(r.Queries.Select(q => q.WithLoadMs)))).ToList(), false),
         };
