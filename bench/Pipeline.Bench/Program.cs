@@ -13,7 +13,7 @@ internal static class Program
           Pipeline.Bench micro [--smoke] [BenchmarkDotNet args, e.g. --filter '*Pair*' --artifacts DIR]
                  (default job: ShortRun in-process; --smoke: one dry iteration; --job X: BenchmarkDotNet's own jobs)
           Pipeline.Bench macro [--quick] [--corpus <dir>] [--out <dir>] [--sizes 1000,10000,100000] [--queries 40]
-                               [--naive-sample 100] [--e2e] [--e2e-articles 1000] [--e2e-seconds 480]
+                               [--naive-sample 100] [--e2e | --e2e-only] [--e2e-articles 1000] [--e2e-seconds 480]
           Pipeline.Bench corpus [--corpus <dir>] [--count 8] [--out <dir>]   (write sample generated articles)
           Pipeline.Bench profile [--count 1000]   (the full path over generated articles, for dotnet-trace to sample)
         """;

@@ -36,7 +36,7 @@ internal sealed class AlternativesRun(CorpusGenerator generator, MacroOptions op
 
     public async Task<Result> RunAsync(ScalingRun.SizeResult size, Action<string> log, CancellationToken cancellationToken = default)
     {
-        var cases = size.Cases.Take(options.Quick ? 4 : 6).ToList();
+        var cases = size.Cases.Take(options.Quick ? 3 : 6).ToList();
         var naive = new NaiveSentenceAligner();
         var rng = new Prng(options.Seed ^ 0xA17E);
         var texts = new Dictionary<string, string>(StringComparer.Ordinal);

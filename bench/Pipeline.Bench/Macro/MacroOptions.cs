@@ -13,6 +13,7 @@ internal sealed record MacroOptions(
     int SampleCount,
     int NaiveSample,
     bool EndToEnd,
+    bool EndToEndOnly,
     int EndToEndArticles,
     int EndToEndSeconds,
     string? AppCommand)
@@ -24,14 +25,15 @@ internal sealed record MacroOptions(
             Quick: quick,
             CorpusPath: null,
             OutputDirectory: DefaultOutput(),
-            Sizes: quick ? [300, 1_000, 3_000] : [1_000, 10_000, 100_000],
-            Queries: quick ? 8 : 40,
+            Sizes: quick ? [300, 1_000] : [1_000, 10_000, 100_000],
+            Queries: quick ? 6 : 40,
             Seed: 20_180_101,
             SampleCount: 8,
             NaiveSample: quick ? 10 : 100,
             EndToEnd: false,
-            EndToEndArticles: quick ? 100 : 1_000,
-            EndToEndSeconds: quick ? 60 : 480,
+            EndToEndOnly: false,
+            EndToEndArticles: quick ? 40 : 1_000,
+            EndToEndSeconds: quick ? 30 : 480,
             AppCommand: null);
 
         for (var i = 0; i < args.Count; i++)
@@ -48,6 +50,7 @@ internal sealed record MacroOptions(
                 "--count" => options with { SampleCount = int.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--naive-sample" => options with { NaiveSample = int.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--e2e" => options with { EndToEnd = true },
+                "--e2e-only" => options with { EndToEnd = true, EndToEndOnly = true },
                 "--e2e-articles" => options with { EndToEndArticles = int.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--e2e-seconds" => options with { EndToEndSeconds = int.Parse(Value(), CultureInfo.InvariantCulture) },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),

@@ -28,11 +28,21 @@ internal static class MacroRun
         report.Line($"- Generated corpora: seed {options.Seed}, stories of {CorpusGenerator.StorySize} articles, 1–3 planted passages per story; queries join the first {generator.QueryStories:N0} stories, so every size answers the same {options.Queries} questions.");
         report.Line();
 
+        if (options.EndToEndOnly)
+        {
+            Log("end to end over Azurite (only)");
+            await EndToEnd.RunAsync(report, generator, options, Log, cancellationToken);
+            report.Line($"Load average at the end: {LoadAverage()}.");
+            await File.WriteAllTextAsync(Path.Combine(options.OutputDirectory, "results-e2e.md"), report.Markdown, cancellationToken);
+            await File.WriteAllTextAsync(Path.Combine(options.OutputDirectory, "results-e2e.csv"), report.Csv, cancellationToken);
+            return 0;
+        }
+
         Warm(generator);
         var scaling = new ScalingRun(generator, options);
         var sizeResults = new List<ScalingRun.SizeResult>();
         AlternativesRun.Result? alternatives = null;
-        var alternativesSize = sizes.Contains(10_000) ? 10_000 : sizes[sizes.Count / 2];
+        var alternativesSize = sizes.Contains(10_000) ? 10_000 : sizes[Math.Min(1, sizes.Count - 1)];
         foreach (var result in scaling.Run(sizes, Log))
         {
             sizeResults.Add(result with { Cases = result.CorpusSize == alternativesSize ? result.Cases : [] });
