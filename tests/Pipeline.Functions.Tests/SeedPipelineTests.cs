@@ -74,12 +74,14 @@ public sealed class SeedPipelineTests(SeededPipeline pipeline) : IClassFixture<S
         var kirbyArticles = kirby[0].GetProperty("members").EnumerateArray().Select(m => m.Str("article")[..3]).ToHashSet();
         Assert.Superset(s_kirby.ToHashSet(), kirbyArticles);
         Assert.True(kirby[0].GetProperty("articles").GetInt32() >= 3);
+        Assert.Contains("Kirby", kirby[0].Str("speaker"), StringComparison.Ordinal);
 
         var kerry = Json.Items(await pipeline.App.GetJsonAsync("/api/clusters?q=" + Uri.EscapeDataString("net effect is positive")));
         Assert.NotEmpty(kerry);
         var kerryArticles = kerry[0].GetProperty("members").EnumerateArray().Select(m => m.Str("article")[..3]).ToHashSet();
         Assert.Superset(s_kerry.ToHashSet(), kerryArticles);
         Assert.Subset(new HashSet<string> { "000", "001", "002", "004" }, kerryArticles);
+        Assert.Contains("Kerry", kerry[0].Str("speaker"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -11,7 +11,7 @@ namespace Pipeline.Core.Normalization;
 internal static class HtmlTagStripper
 {
     /// <summary>Deeper than this, <see cref="HtmlArticle"/> uses the stripper instead of AngleSharp.</summary>
-    public const int MaxParsedDepth = 512;
+    public const int MaxParsedDepth = 256;
 
     private static readonly string[] s_skipContent = ["script", "style", "noscript", "template", "svg", "nav", "header", "footer", "aside", "form"];
 

@@ -41,7 +41,7 @@ internal static class Segmenter
                 var content = Trim(text, quote.Open + 1, quote.Close);
                 if (HasWord(text, content.Start, content.End))
                 {
-                    var info = new QuoteInfo(segments.Count, p, q, content, quote, continuation && q == 0);
+                    var info = new QuoteInfo(segments.Count, p, quote, continuation && q == 0);
                     segments.Add(new Segment(content.Start, content.End, PassageKind.Quote, null));
                     quotes.Add(content);
                     quoteInfos.Add(info);
@@ -359,6 +359,6 @@ internal static class Segmenter
     /// <summary>Positions of a quotation's marks; Close is the paragraph end when the quotation is left open.</summary>
     private readonly record struct QuoteSpan(int Open, int Close);
 
-    /// <summary>A found quotation: its segment index, paragraph, content range, marks and whether it continues the previous paragraph's.</summary>
-    private readonly record struct QuoteInfo(int Segment, int Paragraph, int IndexInParagraph, TextRange Content, QuoteSpan Marks, bool ContinuesPrevious);
+    /// <summary>A found quotation: its segment index, paragraph, marks and whether it continues the previous paragraph's.</summary>
+    private readonly record struct QuoteInfo(int Segment, int Paragraph, QuoteSpan Marks, bool ContinuesPrevious);
 }
