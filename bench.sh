@@ -5,7 +5,7 @@
 # micro-benchmarks. Results land in bench/results/ (results.md, results.csv, time-per-article.svg, micro/).
 #
 #   ./bench.sh            full run (a few minutes on 2 cores)
-#   ./bench.sh --quick    smoke run: small corpora, few queries, 100 articles end to end, one micro-benchmark dry run
+#   ./bench.sh --quick    smoke run: 300 and 1,000 articles, 6 queries, 40 articles end to end (30 s), one micro dry run
 #   ./bench.sh --no-e2e   skip the Azurite end-to-end part      ./bench.sh --no-micro   skip BenchmarkDotNet
 #   ./bench.sh --no-profile   skip the dotnet-trace CPU profile of the full path (bench/results/profile-top.txt)
 #   ./bench.sh -- --corpus DIR --sizes 1000,10000 ...   anything after -- goes to the macro driver
@@ -58,9 +58,9 @@ if [ "$profile" = 1 ] && [ "$quick" = 0 ]; then
       || echo "warning: could not install dotnet-trace from NuGet; skipping the profile" >&2
   fi
   if [ -x "$tools/dotnet-trace" ]; then
-    "$tools/dotnet-trace" collect --profile cpu-sampling -o bench/results/profile.nettrace -- \
+    "$tools/dotnet-trace" collect --profile dotnet-common,dotnet-sampled-thread-time -o bench/results/profile.nettrace -- \
       dotnet bench/Pipeline.Bench/bin/Release/net10.0/Pipeline.Bench.dll profile --count 1000 >/dev/null
-    { echo "# Top methods by exclusive CPU samples: full path over 1,000 generated articles"; \
+    { echo "# Top methods by exclusive thread-time samples (~100 Hz stack samples of .NET threads): full path over 1,000 generated articles, single-threaded"; \
       "$tools/dotnet-trace" report bench/results/profile.nettrace topN -n 25; \
       echo; echo "# By inclusive samples"; \
       "$tools/dotnet-trace" report bench/results/profile.nettrace topN -n 40 --inclusive; } > bench/results/profile-top.txt
