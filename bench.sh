@@ -4,7 +4,7 @@
 # memory, and 1,000 articles end to end through the standalone app on Azurite), then the BenchmarkDotNet
 # micro-benchmarks. Results land in bench/results/ (results.md, results.csv, time-per-article.svg, micro/).
 #
-#   ./bench.sh            full run (a few minutes on 2 cores)
+#   ./bench.sh            full run: ~15-20 min on 2 busy cores (the 100k index build and the 8-min e2e budget dominate)
 #   ./bench.sh --quick    smoke run: 300 and 1,000 articles, 6 queries, 40 articles end to end (30 s), one micro dry run
 #   ./bench.sh --no-e2e   skip the Azurite end-to-end part      ./bench.sh --no-micro   skip BenchmarkDotNet
 #   ./bench.sh --no-profile   skip the dotnet-trace CPU profile of the full path (bench/results/profile-top.txt)
@@ -24,7 +24,7 @@ while [ $# -gt 0 ]; do
     --no-micro) micro=0 ;;
     --no-profile) profile=0 ;;
     --) shift; extra=("$@"); break ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
     *) echo "error: unknown option $1 (see ./bench.sh --help)" >&2; exit 2 ;;
   esac
   shift
