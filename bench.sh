@@ -24,7 +24,7 @@ while [ $# -gt 0 ]; do
     --no-micro) micro=0 ;;
     --no-profile) profile=0 ;;
     --) shift; extra=("$@"); break ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
     *) echo "error: unknown option $1 (see ./bench.sh --help)" >&2; exit 2 ;;
   esac
   shift
