@@ -1,5 +1,6 @@
 using Pipeline.Core.Articles;
 using Pipeline.Core.Candidates;
+using Pipeline.Core.Collections;
 
 namespace Pipeline.Core.Alignments;
 
@@ -71,11 +72,7 @@ internal static class SeedRegions
 
     private static List<Region> Chain(List<(int I, int J)> seeds, int k, int gap)
     {
-        var parent = new int[seeds.Count];
-        for (var x = 0; x < parent.Length; x++)
-        {
-            parent[x] = x;
-        }
+        var parent = DisjointSets.Create(seeds.Count);
 
         for (var x = 1; x < seeds.Count; x++)
         {
@@ -85,7 +82,7 @@ internal static class SeedRegions
                 var (iy, jy) = seeds[y];
                 if (Math.Abs(jx - jy) <= gap && Math.Abs((ix - jx) - (iy - jy)) <= gap)
                 {
-                    Union(parent, x, y);
+                    DisjointSets.Union(parent, x, y);
                 }
             }
         }
@@ -93,7 +90,7 @@ internal static class SeedRegions
         var boxes = new Dictionary<int, (Region Box, int Seeds)>();
         for (var x = 0; x < seeds.Count; x++)
         {
-            var root = Find(parent, x);
+            var root = DisjointSets.Find(parent, x);
             var (i, j) = seeds[x];
             boxes[root] = boxes.TryGetValue(root, out var b)
                 ? (new Region(Math.Min(b.Box.SourceStart, i), Math.Max(b.Box.SourceEnd, i + k), Math.Min(b.Box.TargetStart, j), Math.Max(b.Box.TargetEnd, j + k)), b.Seeds + 1)
@@ -139,8 +136,8 @@ internal static class SeedRegions
             wantEnd = Math.Min(wantEnd, after.FirstToken + after.TokenCount);
         }
 
-        var newStart = Math.Min(start, LowerBound(keys.TokenIndex, wantStart));
-        var newEnd = Math.Max(end, LowerBound(keys.TokenIndex, wantEnd));
+        var newStart = Math.Min(start, SortedSearch.LowerBound<int>(keys.TokenIndex, wantStart));
+        var newEnd = Math.Max(end, SortedSearch.LowerBound<int>(keys.TokenIndex, wantEnd));
         return (newStart, newEnd);
     }
 
@@ -162,25 +159,6 @@ internal static class SeedRegions
         }
 
         return found;
-    }
-
-    private static int LowerBound(int[] sorted, int value)
-    {
-        int lo = 0, hi = sorted.Length;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (sorted[mid] < value)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return lo;
     }
 
     private static List<Region> Merge(List<Region> regions)
@@ -208,26 +186,5 @@ internal static class SeedRegions
 
         regions.Sort(static (x, y) => x.SourceStart != y.SourceStart ? x.SourceStart.CompareTo(y.SourceStart) : x.TargetStart.CompareTo(y.TargetStart));
         return regions;
-    }
-
-    private static int Find(int[] parent, int x)
-    {
-        while (parent[x] != x)
-        {
-            parent[x] = parent[parent[x]];
-            x = parent[x];
-        }
-
-        return x;
-    }
-
-    private static void Union(int[] parent, int x, int y)
-    {
-        var rx = Find(parent, x);
-        var ry = Find(parent, y);
-        if (rx != ry)
-        {
-            parent[Math.Max(rx, ry)] = Math.Min(rx, ry);
-        }
     }
 }

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using Pipeline.Core.Articles;
+using Pipeline.Core.Collections;
 
 namespace Pipeline.Core.Candidates;
 
@@ -170,7 +171,7 @@ public sealed class CandidateIndex
     private (int Lo, int Hi) Range(ulong hash)
     {
         var span = _hashes.AsSpan();
-        var lo = LowerBound(span, hash);
+        var lo = SortedSearch.LowerBound(span, hash);
         var hi = lo;
         while (hi < span.Length && span[hi] == hash)
         {
@@ -178,25 +179,6 @@ public sealed class CandidateIndex
         }
 
         return (lo, hi);
-    }
-
-    private static int LowerBound(ReadOnlySpan<ulong> sorted, ulong value)
-    {
-        int lo = 0, hi = sorted.Length;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (sorted[mid] < value)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return lo;
     }
 
     // Merges the buffer into the sorted arrays, purging removed articles and dropping hashes that became generic.

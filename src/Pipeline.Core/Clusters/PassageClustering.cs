@@ -1,6 +1,7 @@
 using System.Globalization;
 using Pipeline.Core.Alignments;
 using Pipeline.Core.Candidates;
+using Pipeline.Core.Collections;
 
 namespace Pipeline.Core.Clusters;
 
@@ -44,11 +45,7 @@ public static class PassageClustering
             return c != 0 ? c : spans[x].End.CompareTo(spans[y].End);
         });
 
-        var parent = new int[spans.Count];
-        for (var i = 0; i < parent.Length; i++)
-        {
-            parent[i] = i;
-        }
+        var parent = DisjointSets.Create(spans.Count);
 
         string? groupArticle = null;
         var groupEnd = 0;
@@ -57,7 +54,7 @@ public static class PassageClustering
             var span = spans[order[k]];
             if (k > 0 && string.Equals(groupArticle, span.Article, StringComparison.Ordinal) && span.Start < groupEnd)
             {
-                Union(parent, order[k - 1], order[k]);
+                DisjointSets.Union(parent, order[k - 1], order[k]);
                 groupEnd = Math.Max(groupEnd, span.End);
             }
             else
@@ -69,7 +66,7 @@ public static class PassageClustering
 
         foreach (var (a, b) in links)
         {
-            Union(parent, a, b);
+            DisjointSets.Union(parent, a, b);
         }
 
         return Build(spans, order, parent);
@@ -82,7 +79,7 @@ public static class PassageClustering
         for (var k = 0; k < order.Length; k++)
         {
             var span = spans[order[k]];
-            var root = Find(parent, order[k]);
+            var root = DisjointSets.Find(parent, order[k]);
             if (!components.TryGetValue(root, out var members))
             {
                 members = [];
@@ -128,27 +125,6 @@ public static class PassageClustering
             return c != 0 ? c : x.Start.CompareTo(y.Start);
         });
         return clusters;
-    }
-
-    private static int Find(int[] parent, int x)
-    {
-        while (parent[x] != x)
-        {
-            parent[x] = parent[parent[x]];
-            x = parent[x];
-        }
-
-        return x;
-    }
-
-    private static void Union(int[] parent, int x, int y)
-    {
-        var rx = Find(parent, x);
-        var ry = Find(parent, y);
-        if (rx != ry)
-        {
-            parent[Math.Max(rx, ry)] = Math.Min(rx, ry);
-        }
     }
 
     private sealed class Member(AlignedSpan span)

@@ -1,0 +1,26 @@
+namespace Pipeline.Core.Collections;
+
+/// <summary>Binary search helpers over sorted spans.</summary>
+internal static class SortedSearch
+{
+    /// <summary>The first index whose value is not less than <paramref name="value"/> (the span's length if none).</summary>
+    public static int LowerBound<T>(ReadOnlySpan<T> sorted, T value)
+        where T : IComparable<T>
+    {
+        int lo = 0, hi = sorted.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (sorted[mid].CompareTo(value) < 0)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
+}
