@@ -14,12 +14,15 @@ internal sealed class QueryParameters(IQueryCollection query)
     /// <summary>The first problem found, or null.</summary>
     public string? Error { get; private set; }
 
+    /// <summary>The Functions host's key parameter: the host checks it, and it may reach us with the proxied request.</summary>
+    public const string FunctionKey = "code";
+
     /// <summary>Parameters this endpoint does not know are refused, so a typo never silently widens a query.</summary>
     public void AllowOnly(params string[] names)
     {
         foreach (var key in query.Keys)
         {
-            if (!names.Contains(key, StringComparer.Ordinal))
+            if (!names.Contains(key, StringComparer.Ordinal) && !string.Equals(key, FunctionKey, StringComparison.Ordinal))
             {
                 Fail($"Unknown parameter '{Clip(key)}'. Known: {string.Join(", ", names)}.");
             }
