@@ -103,6 +103,8 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Pipeline__MinScore: '0.5'
     Pipeline__PollIntervalSeconds: '2'
     Pipeline__MaxAttempts: '5'
+    Pipeline__MaxParallelism: '4'
+    Pipeline__MaxBackoffSeconds: '60'
   }
 }
 
