@@ -1,0 +1,111 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Pipeline.Deployment.Tests.Reading;
+
+namespace Pipeline.Deployment.Tests;
+
+public sealed class AzdProjectTests
+{
+    private static readonly BicepFile Main = BicepFile.Load("infra", "main.bicep");
+    private static readonly IReadOnlyDictionary<string, string> AzureYaml = FlatYaml.Parse(Repo.ReadText("azure.yaml"));
+
+    [Fact]
+    public void ApiService_IsAFunctionPackagedByHooks()
+    {
+        Assert.Equal("function", AzureYaml["services.api.host"]);
+        Assert.Equal("custom", AzureYaml["services.api.language"]);
+        Assert.Equal(".", AzureYaml["services.api.project"]);
+        Assert.Equal("artifacts/api", AzureYaml["services.api.dist"]);
+        Assert.Equal("main", AzureYaml["infra.module"]);
+        Assert.Equal("infra", AzureYaml["infra.path"]);
+
+        // The folder azd zips is the folder the hooks fill.
+        Assert.Contains(":-$root/artifacts/api}\"", Repo.ReadText("scripts", "deploy", "prepackage.sh"), StringComparison.Ordinal);
+        Assert.Contains("Join-Path $root 'artifacts/api'", Repo.ReadText("scripts", "deploy", "prepackage.ps1"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Hooks_EveryScript_ExistsForBothShells()
+    {
+        var hooks = AzureYaml.Where(pair => pair.Key.EndsWith(".run", StringComparison.Ordinal)).ToList();
+        Assert.Contains(hooks, pair => pair.Key == "services.api.hooks.prepackage.posix.run");
+        Assert.Contains(hooks, pair => pair.Key == "services.api.hooks.prepackage.windows.run");
+        Assert.Contains(hooks, pair => pair.Key == "hooks.postdeploy.posix.run");
+        Assert.Contains(hooks, pair => pair.Key == "hooks.postdeploy.windows.run");
+
+        foreach (var (key, script) in hooks)
+        {
+            Assert.True(File.Exists(Repo.File(script.Split('/'))), $"{key} points at {script}, which does not exist");
+            var shell = AzureYaml[key[..^".run".Length] + ".shell"];
+            Assert.Equal(key.Contains(".windows.", StringComparison.Ordinal) ? "pwsh" : "sh", shell);
+            Assert.EndsWith(shell == "pwsh" ? ".ps1" : ".sh", script, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Hooks_EnvironmentVariablesTheyRead_AreMainBicepOutputs()
+    {
+        foreach (var script in new[] { "postdeploy.sh", "postdeploy.ps1" })
+        {
+            var text = Repo.ReadText("scripts", "deploy", script);
+            var used = Regex.Matches(text, @"\b(?:AZURE|EVENT_GRID)_[A-Z_]+\b").Select(match => match.Value).Distinct().ToList();
+            Assert.NotEmpty(used);
+            Assert.All(used, name => Assert.Contains(name, Main.Outputs));
+        }
+    }
+
+    [Fact]
+    public void MainParameters_Defaults_MatchTheDocumentedKnobs()
+    {
+        var parameters = Main.Params;
+        Assert.Equal("string", parameters["environmentName"].Type);
+        Assert.Equal("string", parameters["location"].Type);
+        Assert.Equal(("int", "100"), (parameters["maxInstanceCount"].Type, parameters["maxInstanceCount"].Default));
+        Assert.Equal(("int", "2048"), (parameters["instanceMemoryMB"].Type, parameters["instanceMemoryMB"].Default));
+        Assert.Equal(("bool", "false"), (parameters["allowSharedKeyAccess"].Type, parameters["allowSharedKeyAccess"].Default));
+        Assert.Matches(@"targetScope\s*=\s*'subscription'", Main.Text);
+    }
+
+    [Fact]
+    public void ParametersFile_EveryParameter_IsDeclaredAndEveryRequiredOneIsMapped()
+    {
+        var mapped = JsonNode.Parse(Repo.ReadText("infra", "main.parameters.json"))!["parameters"]!.AsObject()
+            .ToDictionary(pair => pair.Key, pair => (string?)pair.Value!["value"]);
+
+        Assert.All(mapped.Keys, name => Assert.True(Main.Params.ContainsKey(name), $"main.parameters.json maps unknown parameter {name}"));
+        Assert.All(Main.Params.Values.Where(param => param.Default is null),
+            param => Assert.True(mapped.ContainsKey(param.Name), $"required parameter {param.Name} is not in main.parameters.json"));
+
+        // Defaults written in main.parameters.json (${VAR=default}) must agree with main.bicep's.
+        foreach (var (name, value) in mapped)
+        {
+            var fallback = Regex.Match(value ?? "", @"^\$\{\w+=(?<value>[^}]*)\}$");
+            if (fallback.Success)
+            {
+                Assert.Equal(Main.Params[name].Default, fallback.Groups["value"].Value);
+            }
+        }
+    }
+
+    [Fact]
+    public void Modules_EveryCall_MatchesTheModuleParametersAndOutputs()
+    {
+        var modules = Main.Modules;
+        Assert.NotEmpty(modules);
+        foreach (var module in modules)
+        {
+            var file = BicepFile.Load(["infra", .. module.Path.TrimStart('.', '/').Split('/')]);
+            var passed = module.Params.Keys;
+            var declared = file.Params;
+
+            Assert.All(passed, name => Assert.True(declared.ContainsKey(name), $"main.bicep passes unknown param '{name}' to {module.Path}"));
+            Assert.All(declared.Values.Where(param => param.Default is null),
+                param => Assert.True(passed.Contains(param.Name), $"main.bicep does not pass required param '{param.Name}' to {module.Path}"));
+
+            foreach (Match use in Regex.Matches(Main.Text, $@"\b{module.Symbol}\.outputs\.(\w+)"))
+            {
+                Assert.True(file.Outputs.Contains(use.Groups[1].Value), $"main.bicep reads {use.Value}, which {module.Path} does not output");
+            }
+        }
+    }
+}
