@@ -1,0 +1,95 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Pipeline.Reliability.Tests.Support;
+
+/// <summary>
+/// Deterministic test articles built from the repository's seeds/: filler sentences recombined from three-word fragments of the
+/// seed text (so articles rarely share a four-word run by chance) plus planted quotes shared by small groups of articles
+/// (so the pipeline has real alignments to find). The same <c>count</c> always yields the same bytes.
+/// </summary>
+public static partial class Corpus
+{
+    private static readonly string[] s_outlets = ["aljazeera", "reuters", "apnews", "bbc", "guardian", "nytimes", "dw", "france24"];
+    private static readonly Lazy<string[]> s_words = new(LoadSeedWords);
+
+    /// <summary>The seed text's words in order.</summary>
+    public static IReadOnlyList<string> SeedWords => s_words.Value;
+
+    /// <summary><paramref name="count"/> articles named outlet/story-NNNN.txt; each quote is shared by about <paramref name="groupSize"/> articles.</summary>
+    public static IReadOnlyList<(string Name, byte[] Content)> Articles(int count, int groupSize = 4, string prefix = "story")
+    {
+        var quotes = Math.Max(1, count / groupSize);
+        var result = new List<(string, byte[])>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var random = new Random(7919 * (i + 1));
+            var text = new StringBuilder();
+            text.Append(Sentence(random, 8).TrimEnd('.')).Append("\n\n");
+            var paragraphs = 4 + random.Next(3);
+            var quoteAt = new[] { 1, paragraphs - 1 };
+            for (var p = 0; p < paragraphs; p++)
+            {
+                text.Append(Sentence(random, 12)).Append(' ').Append(Sentence(random, 10));
+                if (p == quoteAt[0])
+                {
+                    text.Append(' ').Append(Quote(i % quotes, Speaker(i % quotes)));
+                }
+                else if (p == quoteAt[1] && quotes > 1)
+                {
+                    var second = ((i * 7) + 3) % quotes;
+                    text.Append(' ').Append(Quote(second == i % quotes ? (second + 1) % quotes : second, Speaker(second)));
+                }
+
+                text.Append("\n\n");
+            }
+
+            var outlet = s_outlets[i % s_outlets.Length];
+            result.Add(($"{outlet}/{prefix}-{i:D4}.txt", Encoding.UTF8.GetBytes(text.ToString())));
+        }
+
+        return result;
+    }
+
+    /// <summary>Planted quote <paramref name="index"/>: fifteen recombined words in quotation marks, attributed.</summary>
+    public static string Quote(int index, string speaker)
+    {
+        var random = new Random(104729 + index);
+        var words = Fragments(random, 5);
+        return $"\"{Capitalize(words)},\" {speaker} said.";
+    }
+
+    private static string Speaker(int index) => $"spokesperson {Capitalize(SeedWords[(index * 31) % SeedWords.Count])}";
+
+    private static string Sentence(Random random, int words) => Capitalize(Fragments(random, Math.Max(1, words / 3))) + ".";
+
+    private static string Fragments(Random random, int count)
+    {
+        var words = SeedWords;
+        var parts = new List<string>(count * 3);
+        for (var f = 0; f < count; f++)
+        {
+            var at = random.Next(words.Count - 3);
+            parts.AddRange(words.Skip(at).Take(3));
+        }
+
+        return string.Join(' ', parts);
+    }
+
+    private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
+    private static string[] LoadSeedWords()
+    {
+        var folder = Repo.At("seeds");
+        var files = Directory.GetFiles(folder, "*.txt").Order(StringComparer.Ordinal).ToList();
+        if (files.Count == 0)
+        {
+            throw new InvalidOperationException($"No seed articles in {folder}.");
+        }
+
+        return files.SelectMany(f => Word().Matches(File.ReadAllText(f)).Select(m => m.Value.ToLowerInvariant())).ToArray();
+    }
+
+    [GeneratedRegex(@"[\p{L}\p{N}]+(?:'[\p{L}]+)?")]
+    private static partial Regex Word();
+}
