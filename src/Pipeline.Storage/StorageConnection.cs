@@ -19,23 +19,28 @@ public sealed class StorageConnection
     private static readonly string[] s_identityKeys =
         ["blobServiceUri", "serviceUri", "tableServiceUri", "queueServiceUri", "accountName", "credential", "clientId", "tenantId"];
 
-    private StorageConnection(Uri blobEndpoint, Uri tableEndpoint, Uri queueEndpoint, string? accountName, StorageAuthorization authorization)
+    private readonly Endpoint _blob;
+    private readonly Endpoint _table;
+    private readonly Endpoint _queue;
+
+    private StorageConnection(Endpoint blob, Endpoint table, Endpoint queue, string? accountName, StorageAuthorization authorization)
     {
-        BlobEndpoint = blobEndpoint;
-        TableEndpoint = tableEndpoint;
-        QueueEndpoint = queueEndpoint;
+        _blob = blob;
+        _table = table;
+        _queue = queue;
         AccountName = accountName;
         Authorization = authorization;
     }
 
-    /// <summary>The Blob service endpoint (for Azurite, path-style: http://127.0.0.1:PORT/devstoreaccount1).</summary>
-    public Uri BlobEndpoint { get; }
+    /// <summary>The Blob service endpoint (for Azurite, path-style: http://127.0.0.1:PORT/devstoreaccount1);
+    /// throws <see cref="StorageConfigurationException"/> naming the setting when the configuration has none.</summary>
+    public Uri BlobEndpoint => _blob.Uri;
 
-    /// <summary>The Table service endpoint.</summary>
-    public Uri TableEndpoint { get; }
+    /// <summary>The Table service endpoint; throws <see cref="StorageConfigurationException"/> naming the setting when the configuration has none.</summary>
+    public Uri TableEndpoint => _table.Uri;
 
-    /// <summary>The Queue service endpoint.</summary>
-    public Uri QueueEndpoint { get; }
+    /// <summary>The Queue service endpoint; throws <see cref="StorageConfigurationException"/> naming the setting when the configuration has none.</summary>
+    public Uri QueueEndpoint => _queue.Uri;
 
     /// <summary>The account name when it is known (always for key-based connections).</summary>
     public string? AccountName { get; }
@@ -45,7 +50,8 @@ public sealed class StorageConnection
     /// <summary>Parses a storage connection string; unknown or malformed settings throw <see cref="StorageConfigurationException"/>.</summary>
     public static StorageConnection Parse(string connectionString) => Parse(connectionString, "connection string");
 
-    /// <summary>Reads the Functions-style setting <paramref name="name"/>: a connection string, or the identity form <c>name__blobServiceUri</c> etc.</summary>
+    /// <summary>Reads the Functions-style setting <paramref name="name"/>: a connection string (also under ConnectionStrings:name),
+    /// or the identity form <c>name__blobServiceUri</c>, <c>name__tableServiceUri</c>, <c>name__credential</c>, <c>name__clientId</c>.</summary>
     public static StorageConnection FromConfiguration(IConfiguration configuration, string name = "AzureWebJobsStorage")
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -54,6 +60,13 @@ public sealed class StorageConnection
         if (!string.IsNullOrWhiteSpace(plain))
         {
             return Parse(plain, $"setting '{name}'");
+        }
+
+        // The Functions host also looks in the ConnectionStrings section (local.settings.json "ConnectionStrings").
+        var fromSection = configuration.GetConnectionString(name);
+        if (!string.IsNullOrWhiteSpace(fromSection))
+        {
+            return Parse(fromSection, $"setting 'ConnectionStrings:{name}'");
         }
 
         var section = configuration.GetSection(name);
@@ -90,35 +103,31 @@ public sealed class StorageConnection
     public TableServiceClient CreateTableServiceClient(TableClientOptions? options = null) => new(TableEndpoint, Authorization, options);
 
     /// <summary>Describes the connection without any secret.</summary>
-    public override string ToString() => $"StorageConnection {{ Blob = {BlobEndpoint}, Table = {TableEndpoint}, Auth = {Authorization} }}";
+    public override string ToString() => $"StorageConnection {{ Blob = {_blob}, Table = {_table}, Auth = {Authorization} }}";
 
     private static StorageConnection FromIdentitySettings(string name, Dictionary<string, string> values)
     {
         values.TryGetValue("accountName", out var accountName);
-        Uri Endpoint(string key, string service)
+        Endpoint ServiceEndpoint(string key, string service)
         {
             if (values.TryGetValue(key, out var text))
             {
-                return ParseEndpoint(text, $"{name}__{key}");
+                return new Endpoint(ParseEndpoint(text, $"{name}__{key}"), null);
             }
 
             if (service == "blob" && values.TryGetValue("serviceUri", out var serviceUri))
             {
-                return ParseEndpoint(serviceUri, $"{name}__serviceUri");
+                return new Endpoint(ParseEndpoint(serviceUri, $"{name}__serviceUri"), null);
             }
 
             if (!string.IsNullOrWhiteSpace(accountName))
             {
-                return new Uri($"https://{accountName}.{service}.core.windows.net");
+                return new Endpoint(ParseEndpoint($"https://{accountName}.{service}.core.windows.net", $"{name}__accountName"), null);
             }
 
-            throw new StorageConfigurationException(
-                $"The storage setting '{name}__{key}' is missing (or set '{name}__accountName' to derive it).");
+            return new Endpoint(null, $"The storage setting '{name}__{key}' is missing (or set '{name}__accountName' to derive it).");
         }
 
-        var blob = Endpoint("blobServiceUri", "blob");
-        var table = Endpoint("tableServiceUri", "table");
-        var queue = Endpoint("queueServiceUri", "queue");
         values.TryGetValue("clientId", out var clientId);
         values.TryGetValue("tenantId", out var tenantId);
         TokenCredential credential;
@@ -150,6 +159,14 @@ public sealed class StorageConnection
             credential = new DefaultAzureCredential(options);
         }
 
+        var blob = ServiceEndpoint("blobServiceUri", "blob");
+        var table = ServiceEndpoint("tableServiceUri", "table");
+        var queue = ServiceEndpoint("queueServiceUri", "queue");
+        if (blob.Value is null && table.Value is null && queue.Value is null)
+        {
+            throw new StorageConfigurationException(blob.Missing!);
+        }
+
         return new StorageConnection(blob, table, queue, accountName, new StorageAuthorization.Bearer(credential));
     }
 
@@ -177,8 +194,10 @@ public sealed class StorageConnection
             var known = s_knownKeys.FirstOrDefault(k => string.Equals(k, key, StringComparison.OrdinalIgnoreCase));
             if (known is null)
             {
+                // A pasted key fragment can look like a name ("...GMGw=="): only echo names that look like setting names.
+                var shown = LooksLikeSettingName(key) ? $"'{key}'" : "(name not shown)";
                 throw new StorageConfigurationException(
-                    $"The storage {source} has an unknown setting '{key}'. Known: {string.Join(", ", s_knownKeys)}.");
+                    $"The storage {source} has an unknown setting {shown} in segment {i + 1}. Known: {string.Join(", ", s_knownKeys)}.");
             }
 
             if (!settings.TryAdd(known, value))
@@ -207,7 +226,7 @@ public sealed class StorageConnection
                 host = ParseEndpoint(proxy, "DevelopmentStorageProxyUri");
             }
 
-            Uri Dev(int port) => new UriBuilder(host.Scheme, host.Host, port, DevelopmentStorage.AccountName).Uri;
+            Endpoint Dev(int port) => new(new UriBuilder(host.Scheme, host.Host, port, DevelopmentStorage.AccountName).Uri, null);
             return new StorageConnection(
                 Dev(DevelopmentStorage.BlobPort), Dev(DevelopmentStorage.TablePort), Dev(DevelopmentStorage.QueuePort),
                 DevelopmentStorage.AccountName,
@@ -227,25 +246,28 @@ public sealed class StorageConnection
         }
 
         var suffix = settings.GetValueOrDefault("EndpointSuffix", "core.windows.net");
-        Uri ServiceEndpoint(string key, string service)
+        Endpoint ServiceEndpoint(string key, string service)
         {
             if (settings.TryGetValue(key, out var explicitEndpoint))
             {
-                return ParseEndpoint(explicitEndpoint, key);
+                return new Endpoint(ParseEndpoint(explicitEndpoint, key), null);
             }
 
             if (string.IsNullOrWhiteSpace(accountName))
             {
-                throw new StorageConfigurationException(
-                    $"The storage {source} needs 'AccountName' or an explicit '{key}'.");
+                return new Endpoint(null, $"The storage {source} needs 'AccountName' or an explicit '{key}'.");
             }
 
-            return ParseEndpoint($"{protocol}://{accountName}.{service}.{suffix}", "EndpointSuffix");
+            return new Endpoint(ParseEndpoint($"{protocol}://{accountName}.{service}.{suffix}", "EndpointSuffix"), null);
         }
 
         var blob = ServiceEndpoint("BlobEndpoint", "blob");
         var table = ServiceEndpoint("TableEndpoint", "table");
         var queue = ServiceEndpoint("QueueEndpoint", "queue");
+        if (blob.Value is null && table.Value is null && queue.Value is null)
+        {
+            throw new StorageConfigurationException($"The storage {source} needs 'AccountName' or at least one of 'BlobEndpoint', 'TableEndpoint', 'QueueEndpoint'.");
+        }
 
         StorageAuthorization authorization;
         if (settings.TryGetValue("AccountKey", out var accountKey))
@@ -296,6 +318,10 @@ public sealed class StorageConnection
         return new StorageConnection(blob, table, queue, accountName, authorization);
     }
 
+    private static bool LooksLikeSettingName(string name) =>
+        name.Length is > 0 and <= 40 && char.IsAsciiLetter(name[0]) && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_')
+        && name.Count(char.IsAsciiDigit) <= 2;
+
     private static Uri ParseEndpoint(string text, string setting)
     {
         if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
@@ -309,5 +335,13 @@ public sealed class StorageConnection
         }
 
         return new Uri(uri.GetLeftPart(UriPartial.Path).TrimEnd('/'));
+    }
+
+    /// <summary>An endpoint, or why the configuration has none (reported when a client for that service is asked for).</summary>
+    private sealed record Endpoint(Uri? Value, string? Missing)
+    {
+        public Uri Uri => Value ?? throw new StorageConfigurationException(Missing!);
+
+        public override string ToString() => Value?.AbsoluteUri ?? "(none)";
     }
 }

@@ -12,7 +12,7 @@ namespace Pipeline.Storage;
 /// becomes '~' plus 4 uppercase hex digits (so '~' itself is "~007E"). '~' therefore always starts an escape, which makes the
 /// encoding injective and <see cref="Decode"/> its inverse.
 /// Keys are limited to 1 KiB = 512 UTF-16 chars. When the encoding is longer, the result is its first part (cut on an escape
-/// boundary) + "~~" + the SHA-256 (hex) of the original string's UTF-16 code units, exactly 512 chars. "~~" never occurs in an
+/// boundary) + "~~" + the SHA-256 (hex) of the original string's UTF-16 code units, at most 512 chars. "~~" never occurs in an
 /// unhashed encoding, so hashed and unhashed keys cannot collide; two hashed keys collide only on a SHA-256 collision.
 /// Hashed keys cannot be decoded: the caller must keep the full name in a property (see <see cref="IsHashed"/>).
 /// Names of up to 102 chars always encode unhashed (5 chars per escaped unit), typical ASCII names up to 512.

@@ -7,7 +7,7 @@ namespace Pipeline.Testing;
 /// <summary>Runs a private Azurite (blob, queue, table) on free ports for a test class or collection; kills it on dispose.</summary>
 /// <remarks>Azurite is found via env PIPELINE_AZURITE, else by walking up from the test binaries to
 /// tools/azurite/node_modules/.bin/azurite. In-memory by default; <see cref="PersistentAzuriteFixture"/> keeps data across
-/// <see cref="StopAsync"/>/<see cref="StartAsync"/> for fault tests.</remarks>
+/// <see cref="StopAsync()"/>/<see cref="StartAsync"/> for fault tests.</remarks>
 public class AzuriteFixture : IAsyncLifetime
 {
     /// <summary>The emulator account's published key (not a secret).</summary>
@@ -22,6 +22,7 @@ public class AzuriteFixture : IAsyncLifetime
     private readonly Lock _outputLock = new();
     private readonly string _workDirectory;
     private Process? _process;
+    private int _readyLines;
 
     /// <summary>An in-memory Azurite (data is lost on restart).</summary>
     public AzuriteFixture()
@@ -91,19 +92,33 @@ public class AzuriteFixture : IAsyncLifetime
             "Azurite is not installed: run ./test.sh, or (cd tools/azurite && npm ci --no-audit --no-fund), or set PIPELINE_AZURITE to the azurite binary.");
     }
 
-    /// <summary>Starts Azurite on fresh free ports.</summary>
+    /// <summary>Starts Azurite on fresh free ports (new ports are tried if another process grabbed one meanwhile).</summary>
     public async Task InitializeAsync()
     {
-        BlobPort = FreePort.Next();
-        QueuePort = FreePort.Next();
-        TablePort = FreePort.Next();
-        await StartAsync();
+        for (var attempt = 1; ; attempt++)
+        {
+            BlobPort = FreePort.Next();
+            QueuePort = FreePort.Next();
+            TablePort = FreePort.Next();
+            try
+            {
+                await StartAsync();
+                return;
+            }
+            catch (InvalidOperationException) when (attempt < 3 && Output.Contains("EADDRINUSE", StringComparison.Ordinal))
+            {
+                lock (_outputLock)
+                {
+                    _output.Clear();
+                }
+            }
+        }
     }
 
-    /// <summary>Stops Azurite and deletes its files.</summary>
+    /// <summary>Kills Azurite (whole process tree) and deletes its files.</summary>
     public async Task DisposeAsync()
     {
-        await StopAsync();
+        await KillAsync();
         try
         {
             Directory.Delete(_workDirectory, recursive: true);
@@ -140,6 +155,7 @@ public class AzuriteFixture : IAsyncLifetime
             start.ArgumentList.Add(argument);
         }
 
+        var readyBefore = Volatile.Read(ref _readyLines);
         Process process;
         try
         {
@@ -165,7 +181,10 @@ public class AzuriteFixture : IAsyncLifetime
                 throw new InvalidOperationException($"Azurite exited with code {process.ExitCode} while starting:{Environment.NewLine}{Output}");
             }
 
-            if (await FreePort.IsListeningAsync(BlobPort, cancellationToken)
+            // Azurite prints this after the last (table) server is bound; checking the ports as well guards against the
+            // line changing, and checking the line guards against another process owning one of the ports.
+            if (Volatile.Read(ref _readyLines) > readyBefore
+                && await FreePort.IsListeningAsync(BlobPort, cancellationToken)
                 && await FreePort.IsListeningAsync(QueuePort, cancellationToken)
                 && await FreePort.IsListeningAsync(TablePort, cancellationToken))
             {
@@ -182,8 +201,14 @@ public class AzuriteFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>Kills Azurite (the whole process tree) and waits until it is gone; the ports are kept for <see cref="StartAsync"/>.</summary>
-    public async Task StopAsync()
+    /// <summary>Stops Azurite gracefully (SIGTERM, so a persistent instance saves its data), killing the process tree if it
+    /// lingers, and waits until the ports are free; the ports are kept for <see cref="StartAsync"/>.</summary>
+    public Task StopAsync() => StopAsync(graceful: true);
+
+    /// <summary>Kills Azurite's process tree at once, like a crash: a persistent instance loses up to 5 s of unsaved writes.</summary>
+    public Task KillAsync() => StopAsync(graceful: false);
+
+    private async Task StopAsync(bool graceful)
     {
         var process = _process;
         _process = null;
@@ -194,6 +219,25 @@ public class AzuriteFixture : IAsyncLifetime
 
         try
         {
+            if (graceful && !process.HasExited && !OperatingSystem.IsWindows())
+            {
+                // Azurite flushes its LokiJS databases on SIGTERM; a hard kill would drop the last autosave interval.
+                using var signal = Process.Start(new ProcessStartInfo("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false });
+                if (signal is not null)
+                {
+                    await signal.WaitForExitAsync();
+                }
+
+                using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+                try
+                {
+                    await process.WaitForExitAsync(grace.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                }
+            }
+
             if (!process.HasExited)
             {
                 process.Kill(entireProcessTree: true);
@@ -210,7 +254,7 @@ public class AzuriteFixture : IAsyncLifetime
         }
 
         // Wait for the listening sockets to close so a restart can bind the same ports.
-        for (var i = 0; i < 50 && (await FreePort.IsListeningAsync(BlobPort) || await FreePort.IsListeningAsync(TablePort)); i++)
+        for (var i = 0; i < 50 && (await FreePort.IsListeningAsync(BlobPort) || await FreePort.IsListeningAsync(QueuePort) || await FreePort.IsListeningAsync(TablePort)); i++)
         {
             await Task.Delay(100);
         }
@@ -249,6 +293,11 @@ public class AzuriteFixture : IAsyncLifetime
         if (line is null)
         {
             return;
+        }
+
+        if (line.Contains("Table service is successfully listening", StringComparison.Ordinal))
+        {
+            Interlocked.Increment(ref _readyLines);
         }
 
         lock (_outputLock)

@@ -11,7 +11,7 @@ internal sealed class BatchItemResponse(int status, string reasonPhrase, IReadOn
 
     public override string ReasonPhrase => reasonPhrase;
 
-    public override Stream? ContentStream { get; set; } = body.ToStream();
+    public override Stream? ContentStream { get; set; } = new MemoryStream(body.ToArray(), writable: false);
 
     public override string ClientRequestId { get; set; } = "";
 
