@@ -112,7 +112,7 @@ public sealed class BadInputTests(ITestOutputHelper output)
     [Fact]
     public async Task Upload_SameArticleUnderFiftyNames_RecognisedAsDuplicatesNotPairs()
     {
-        var articles = Support.Corpus.Articles(2, groupSize: 2, prefix: "dup");
+        var articles = Support.Corpus.Articles(2, storySize: 2, prefix: "dup");
         var copies = Enumerable.Range(0, 50).Select(i => ($"copies/copy-{i:D2}.txt", articles[0].Content)).ToList();
         var partner = ("partner/other.txt", articles[1].Content);
         await using var run = await PipelineRun.StartAsync();
@@ -139,7 +139,7 @@ public sealed class BadInputTests(ITestOutputHelper output)
 
     internal static (byte[] A, byte[] B) GoodPair()
     {
-        var pair = Support.Corpus.Articles(2, groupSize: 2, prefix: "good");
+        var pair = Support.Corpus.Articles(2, storySize: 2, prefix: "good");
         return (pair[0].Content, pair[1].Content);
     }
 

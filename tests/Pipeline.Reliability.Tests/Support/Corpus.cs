@@ -5,7 +5,7 @@ namespace Pipeline.Reliability.Tests.Support;
 
 /// <summary>
 /// Deterministic test articles built from the repository's seeds/: filler sentences recombined from three-word fragments of the
-/// seed text (so articles rarely share a four-word run by chance) plus planted quotes shared by small groups of articles
+/// seed text (so articles rarely share a four-word run by chance) plus planted quotes shared within small stories
 /// (so the pipeline has real alignments to find). The same <c>count</c> always yields the same bytes.
 /// </summary>
 public static partial class Corpus
@@ -16,29 +16,30 @@ public static partial class Corpus
     /// <summary>The seed text's words in order.</summary>
     public static IReadOnlyList<string> SeedWords => s_words.Value;
 
-    /// <summary><paramref name="count"/> articles named outlet/story-NNNN.txt; each quote is shared by about <paramref name="groupSize"/> articles.</summary>
-    public static IReadOnlyList<(string Name, byte[] Content)> Articles(int count, int groupSize = 4, string prefix = "story")
+    /// <summary>
+    /// <paramref name="count"/> articles named outlet/prefix-NNNN.txt in stories of <paramref name="storySize"/> consecutive articles:
+    /// each story has three planted quotes and each of its articles carries two of them, so articles align within their story only
+    /// (as real coverage does) and the alignment graph's components stay story-sized.
+    /// </summary>
+    public static IReadOnlyList<(string Name, byte[] Content)> Articles(int count, int storySize = 6, string prefix = "story")
     {
-        var quotes = Math.Max(1, count / groupSize);
         var result = new List<(string, byte[])>(count);
         for (var i = 0; i < count; i++)
         {
             var random = new Random(7919 * (i + 1));
+            var story = i / storySize;
             var text = new StringBuilder();
             text.Append(Sentence(random, 8).TrimEnd('.')).Append("\n\n");
-            var paragraphs = 4 + random.Next(3);
-            var quoteAt = new[] { 1, paragraphs - 1 };
+            var paragraphs = 3 + random.Next(2);
+            var skip = i % 3;
+            var quotes = Enumerable.Range(0, 3).Where(q => q != skip).Select(q => (story * 3) + q).ToArray();
             for (var p = 0; p < paragraphs; p++)
             {
-                text.Append(Sentence(random, 12)).Append(' ').Append(Sentence(random, 10));
-                if (p == quoteAt[0])
+                text.Append(Sentence(random, 12)).Append(' ').Append(Sentence(random, 9));
+                if (p == 1 || p == paragraphs - 1)
                 {
-                    text.Append(' ').Append(Quote(i % quotes, Speaker(i % quotes)));
-                }
-                else if (p == quoteAt[1] && quotes > 1)
-                {
-                    var second = ((i * 7) + 3) % quotes;
-                    text.Append(' ').Append(Quote(second == i % quotes ? (second + 1) % quotes : second, Speaker(second)));
+                    var quote = quotes[p == 1 ? 0 : 1];
+                    text.Append(' ').Append(Quote(quote, Speaker(quote)));
                 }
 
                 text.Append("\n\n");
