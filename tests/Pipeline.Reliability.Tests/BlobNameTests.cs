@@ -24,8 +24,8 @@ public sealed class BlobNameTests
         "names/A_b.txt",
         "names/..dots.txt",
         "names/a\\..\\b.txt",
-        "names/long-" + new string('x', 983) + "1.txt",
-        "names/long-" + new string('x', 983) + "2.txt",
+        "names/long-" + new string('x', 984) + "1.txt",
+        "names/long-" + new string('x', 984) + "2.txt",
     ];
 
     [Fact]

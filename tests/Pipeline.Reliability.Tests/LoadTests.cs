@@ -12,9 +12,9 @@ public sealed class LoadedApp : IAsyncLifetime
 {
     private Task<(TimeSpan Upload, TimeSpan Settled)>? _load;
 
-    /// <summary>How many articles: env PIPELINE_LOAD_ARTICLES, else 240 (sized for the suite's time budget on 2 cores).</summary>
+    /// <summary>How many articles: env PIPELINE_LOAD_ARTICLES, else 150 (sized for the suite's time budget on 2 cores).</summary>
     public static int Count { get; } =
-        int.TryParse(Environment.GetEnvironmentVariable("PIPELINE_LOAD_ARTICLES"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 240;
+        int.TryParse(Environment.GetEnvironmentVariable("PIPELINE_LOAD_ARTICLES"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 150;
 
     /// <summary>Concurrent writers.</summary>
     public const int Writers = 16;

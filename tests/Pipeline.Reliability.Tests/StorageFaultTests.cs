@@ -72,7 +72,7 @@ public sealed class StorageFaultTests(ITestOutputHelper output)
         await Task.Delay(TimeSpan.FromSeconds(2));
         Assert.Equal(5, run.BlobProxy.Matching("GET", path).Count);
         output.WriteLine(states[broken].Error);
-        Figures.Record("Handler exception on one article (403 on its download, every time)", $"5 attempts, one request each (403 not retried by the client), then 'failed' with \"{states[broken].Error}\" and a poison record; the other two aligned");
+        Figures.Record("Handler exception on one article (403 on its download, every time)", $"5 attempts, one request each (403 not retried by the client), then 'failed' with \"{states[broken].Error!.Split('\n')[0]}\" (+ status and error code) and a poison record; the other two aligned");
     }
 
     [Fact]

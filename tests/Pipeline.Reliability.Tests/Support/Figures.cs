@@ -17,7 +17,8 @@ public static class Figures
     {
         lock (s_lock)
         {
-            s_rows[scenario] = outcome;
+            // One line per scenario: storage errors carry multi-line messages (status, headers); the first line says what happened.
+            s_rows[scenario] = string.Join(' ', outcome.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).Take(1).Concat(outcome.Contains('\n', StringComparison.Ordinal) ? ["…"] : []));
             Write();
         }
     }
