@@ -52,3 +52,18 @@ ensure_chromium() {
   echo "Installing Debian's chromium for the browser tests..." >&2
   apt_install chromium || { echo "error: the viewer tests need chromium (apt-get install chromium)." >&2; return 1; }
 }
+
+# True when something accepts TCP connections on 127.0.0.1:$1 (bash's /dev/tcp; no extra tools needed).
+port_listening() {
+  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
+# Waits up to $2 seconds (default 30) for 127.0.0.1:$1 to accept connections.
+wait_for_port() {
+  local port=$1 seconds=${2:-30} i
+  for ((i = 0; i < seconds * 5; i++)); do
+    port_listening "$port" && return 0
+    sleep 0.2
+  done
+  return 1
+}

@@ -1,2 +1,3 @@
-// Placeholder entry point; the align/clusters/normalize verbs arrive with the alignment engine.
-return 0;
+using Pipeline.Cli;
+
+return PipelineCli.Run(args, Console.Out, Console.Error);

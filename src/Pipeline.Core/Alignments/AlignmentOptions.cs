@@ -12,6 +12,7 @@ namespace Pipeline.Core.Alignments;
 /// a passage bridge an inserted clause half as long as what it matched, and no more.</param>
 /// <param name="ContextTokens">Most words a seed region is widened by on each side (to its neighbouring sentences) before diffing.</param>
 /// <param name="MaxSeedGap">Seeds further apart than this many words start a new region.</param>
+/// <param name="MaxRegionTokens">Regions longer than this (on either side) are diffed in pieces, bounding the cost of huge near-copies.</param>
 public sealed record AlignmentOptions(
     int MinMatchedTokens = 8,
     double MinContentWeight = 3,
@@ -19,7 +20,8 @@ public sealed record AlignmentOptions(
     int SeedLength = 3,
     double GapPenalty = 0.5,
     int ContextTokens = 40,
-    int MaxSeedGap = 30)
+    int MaxSeedGap = 30,
+    int MaxRegionTokens = 4000)
 {
     /// <summary>The defaults.</summary>
     public static AlignmentOptions Default { get; } = new();

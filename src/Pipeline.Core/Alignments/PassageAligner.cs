@@ -41,8 +41,11 @@ public static class PassageAligner
         var found = new List<SharedSpan>();
         foreach (var region in SeedRegions.Find(source, target, options))
         {
-            var steps = RegionDiff.Diff(source, target, region);
-            SharedSpans.Collect(steps, source, target, options, found);
+            foreach (var piece in Pieces(region, options.MaxRegionTokens))
+            {
+                var steps = RegionDiff.Diff(source, target, piece);
+                SharedSpans.Collect(steps, source, target, options, found);
+            }
         }
 
         // Widened regions can overlap, so the same words may be found twice: keep the strongest, one use per word.
@@ -83,6 +86,29 @@ public static class PassageAligner
         }
 
         return kept;
+    }
+
+    // Diff cost grows with region size times differences; a huge shared region (two long near-copies) is diffed in
+    // consecutive pieces along its diagonal, at worst splitting one alignment at a piece boundary.
+    private static IEnumerable<Region> Pieces(Region region, int max)
+    {
+        var sourceLength = region.SourceEnd - region.SourceStart;
+        var targetLength = region.TargetEnd - region.TargetStart;
+        var count = (Math.Max(sourceLength, targetLength) + max - 1) / Math.Max(1, max);
+        if (count <= 1)
+        {
+            yield return region;
+            yield break;
+        }
+
+        for (var p = 0; p < count; p++)
+        {
+            yield return new Region(
+                region.SourceStart + (int)((long)sourceLength * p / count),
+                region.SourceStart + (int)((long)sourceLength * (p + 1) / count),
+                region.TargetStart + (int)((long)targetLength * p / count),
+                region.TargetStart + (int)((long)targetLength * (p + 1) / count));
+        }
     }
 
     private static int CanonicalOrder(Article a, Article b)

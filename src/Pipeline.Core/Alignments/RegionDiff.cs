@@ -3,16 +3,9 @@ using Pipeline.Core.Candidates;
 
 namespace Pipeline.Core.Alignments;
 
-/// <summary>One step of a word-level edit script: a pair of equal words, or a word only on one side (-1 on the other).</summary>
-internal readonly record struct EditStep(int Source, int Target)
-{
-    public bool IsEqual => Source >= 0 && Target >= 0;
-}
-
 /// <summary>Diffs one region of two key sequences with DiffPlex, one matching key per chunk.</summary>
 internal static class RegionDiff
 {
-    private static readonly Differ Differ = new();
     private static readonly Func<string, string[]> Chunker = static text => text.Split('\n');
 
     public static List<EditStep> Diff(KeySequence source, KeySequence target, Region region)
@@ -20,7 +13,8 @@ internal static class RegionDiff
         // Keys never contain line feeds (they are single normalized words), so one key per line is an exact encoding.
         var a = Join(source, region.SourceStart, region.SourceEnd);
         var b = Join(target, region.TargetStart, region.TargetEnd);
-        var result = Differ.CreateCustomDiffs(a, b, ignoreWhiteSpace: false, Chunker);
+        // A Differ per call: the app aligns concurrently and DiffPlex does not promise thread safety.
+        var result = new Differ().CreateCustomDiffs(a, b, ignoreWhiteSpace: false, Chunker);
 
         var steps = new List<EditStep>((region.SourceEnd - region.SourceStart) + (region.TargetEnd - region.TargetStart));
         int i = 0, j = 0;

@@ -3,9 +3,6 @@ using Pipeline.Core.Candidates;
 
 namespace Pipeline.Core.Alignments;
 
-/// <summary>A rectangle of matching positions [SourceStart, SourceEnd) x [TargetStart, TargetEnd) worth diffing.</summary>
-internal readonly record struct Region(int SourceStart, int SourceEnd, int TargetStart, int TargetEnd);
-
 /// <summary>Finds where two articles share shingles and groups those seeds into regions to diff.</summary>
 internal static class SeedRegions
 {

@@ -8,4 +8,11 @@ namespace Pipeline.Core.Articles;
 /// <param name="Speaker">Who is quoted, when the text says so; else null.</param>
 /// <param name="FirstToken">Index of the passage's first token in <see cref="Article.Tokens"/>.</param>
 /// <param name="TokenCount">How many tokens the passage spans.</param>
-public sealed record Passage(int Index, int Start, int End, PassageKind Kind, string? Speaker, int FirstToken, int TokenCount);
+public sealed record Passage(int Index, int Start, int End, PassageKind Kind, string? Speaker, int FirstToken, int TokenCount)
+{
+    /// <summary>
+    /// The speaker reduced to a grouping key: the surname, case-folded ("Pentagon spokesman Rear Adm. John F. Kirby" and
+    /// "Kirby" both give "kirby"); null when no speaker is known.
+    /// </summary>
+    public string? SpeakerKey => Speaker is null ? null : Segmentation.SpeakerNames.KeyOf(Speaker);
+}

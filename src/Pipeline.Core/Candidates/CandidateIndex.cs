@@ -5,19 +5,31 @@ namespace Pipeline.Core.Candidates;
 
 /// <summary>An in-memory inverted index from shingle hash to the stored articles containing it.</summary>
 /// <remarks>
-/// Holds postings and article names only, never texts. A lookup costs one dictionary probe per query shingle,
-/// independent of how many articles are stored; hashes found in more than
-/// <see cref="CandidateOptions.MaxPostingsPerShingle"/> articles stop keeping postings at all (they are generic).
-/// Removal is lazy: removed articles are skipped at lookup and purged once they are half of what is stored.
-/// Not thread-safe for concurrent writes.
+/// Holds postings and article names only, never texts: 16 bytes per posting in a sorted array (hash, then article id
+/// and position packed), plus a small dictionary of recent additions that is merged in once it reaches a quarter of
+/// the sorted part, so adding stays amortized O(1) per posting. A lookup costs one binary search per query shingle,
+/// independent of the number of articles for practical purposes. Hashes found in more than
+/// <see cref="CandidateOptions.MaxPostingsPerShingle"/> articles are generic: their postings are dropped at the next
+/// merge and they are ignored from then on. Removal is lazy: removed articles are skipped at lookup and purged at the
+/// next merge. Not thread-safe.
 /// </remarks>
 public sealed class CandidateIndex
 {
-    private readonly Dictionary<ulong, Entry> _entries = [];
+    private const int MinBuffered = 1 << 16;
+
+    // Recent additions: postings in arrival order, chained per hash (newest first) so no object is allocated per hash.
+    private readonly Dictionary<ulong, int> _bufferHead = [];
+    private readonly List<ulong> _bufferHashes = [];
+    private readonly List<long> _bufferPostings = [];
+    private readonly List<int> _bufferNext = [];
+    private readonly HashSet<ulong> _saturated = [];
     private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
     private readonly List<string?> _names = [];
     private readonly CandidateOptions _options;
     private readonly FingerprintOptions _fingerprint;
+    private ulong[] _hashes = [];
+    private long[] _postings = [];
+    private int _buffered;
     private int _removed;
 
     /// <summary>Creates an empty index.</summary>
@@ -30,8 +42,8 @@ public sealed class CandidateIndex
     /// <summary>Number of articles currently stored.</summary>
     public int Count => _ids.Count;
 
-    /// <summary>Number of distinct shingle hashes held (saturated ones included).</summary>
-    public int ShingleCount => _entries.Count;
+    /// <summary>Number of postings held (including those of removed articles not yet purged).</summary>
+    public long PostingCount => _postings.LongLength + _buffered;
 
     /// <summary>Fingerprints and stores an article, replacing any article of the same name.</summary>
     public IReadOnlyList<Shingle> Add(Article article)
@@ -53,14 +65,30 @@ public sealed class CandidateIndex
         _ids[article] = id;
         for (var i = 0; i < shingles.Count; i++)
         {
-            ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(_entries, shingles[i].Hash, out _);
-            entry.Add(id, shingles[i].Position, _options.MaxPostingsPerShingle);
+            var hash = shingles[i].Hash;
+            if (_saturated.Contains(hash))
+            {
+                continue;
+            }
+
+            ref var head = ref CollectionsMarshal.GetValueRefOrAddDefault(_bufferHead, hash, out var exists);
+            _bufferNext.Add(exists ? head : -1);
+            head = _bufferHashes.Count;
+            _bufferHashes.Add(hash);
+            _bufferPostings.Add(Pack(id, shingles[i].Position));
+            _buffered++;
+        }
+
+        if (_buffered > Math.Max(MinBuffered, _hashes.Length / 4))
+        {
+            Merge();
         }
     }
 
     /// <summary>Forgets an article; returns whether it was stored.</summary>
     public bool Remove(string article)
     {
+        ArgumentNullException.ThrowIfNull(article);
         if (!_ids.Remove(article, out var id))
         {
             return false;
@@ -70,7 +98,7 @@ public sealed class CandidateIndex
         _removed++;
         if (_removed > 1024 && _removed > _ids.Count)
         {
-            Purge();
+            Merge();
         }
 
         return true;
@@ -90,6 +118,8 @@ public sealed class CandidateIndex
         return CandidateRanking.Rank(query, PostingsFor(query), _options, exclude);
     }
 
+    private static long Pack(int id, int position) => ((long)id << 32) | (uint)position;
+
     private List<Posting> PostingsFor(IReadOnlyList<Shingle> query)
     {
         var postings = new List<Posting>();
@@ -97,103 +127,131 @@ public sealed class CandidateIndex
         for (var i = 0; i < query.Count; i++)
         {
             var hash = query[i].Hash;
-            if (!seen.Add(hash) || !_entries.TryGetValue(hash, out var entry) || entry.Saturated(_options.MaxPostingsPerShingle))
+            if (!seen.Add(hash) || _saturated.Contains(hash))
             {
                 continue;
             }
 
-            for (var p = 0; p < entry.Count; p++)
+            var (lo, hi) = Range(hash);
+            var count = hi - lo;
+            var head = _bufferHead.TryGetValue(hash, out var h) ? h : -1;
+            for (var r = head; r >= 0 && count <= _options.MaxPostingsPerShingle; r = _bufferNext[r])
             {
-                var (id, position) = entry.At(p);
-                if (_names[id] is { } name)
-                {
-                    postings.Add(new Posting(hash, name, position));
-                }
+                count++;
+            }
+
+            if (count > _options.MaxPostingsPerShingle)
+            {
+                continue;
+            }
+
+            for (var p = lo; p < hi; p++)
+            {
+                AddLive(postings, hash, _postings[p]);
+            }
+
+            for (var r = head; r >= 0; r = _bufferNext[r])
+            {
+                AddLive(postings, hash, _bufferPostings[r]);
             }
         }
 
         return postings;
     }
 
-    private void Purge()
+    private void AddLive(List<Posting> postings, ulong hash, long packed)
     {
-        var hashes = new List<ulong>(_entries.Keys);
-        foreach (var hash in hashes)
+        if (_names[(int)(packed >> 32)] is { } name)
         {
-            ref var entry = ref CollectionsMarshal.GetValueRefOrNullRef(_entries, hash);
-            if (entry.Saturated(_options.MaxPostingsPerShingle))
-            {
-                continue;
-            }
+            postings.Add(new Posting(hash, name, (int)(packed & 0xFFFFFFFF)));
+        }
+    }
 
-            var kept = default(Entry);
-            for (var p = 0; p < entry.Count; p++)
-            {
-                var (id, position) = entry.At(p);
-                if (_names[id] is not null)
-                {
-                    kept.Add(id, position, _options.MaxPostingsPerShingle);
-                }
-            }
+    private (int Lo, int Hi) Range(ulong hash)
+    {
+        var span = _hashes.AsSpan();
+        var lo = LowerBound(span, hash);
+        var hi = lo;
+        while (hi < span.Length && span[hi] == hash)
+        {
+            hi++;
+        }
 
-            if (kept.Count == 0)
+        return (lo, hi);
+    }
+
+    private static int LowerBound(ReadOnlySpan<ulong> sorted, ulong value)
+    {
+        int lo = 0, hi = sorted.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (sorted[mid] < value)
             {
-                _entries.Remove(hash);
+                lo = mid + 1;
             }
             else
             {
-                entry = kept;
+                hi = mid;
             }
         }
 
+        return lo;
+    }
+
+    // Merges the buffer into the sorted arrays, purging removed articles and dropping hashes that became generic.
+    private void Merge()
+    {
+        var bufferHashes = _bufferHashes.ToArray();
+        var bufferPostings = _bufferPostings.ToArray();
+        var n = bufferHashes.Length;
+        Array.Sort(bufferHashes, bufferPostings);
+
+        var hashes = new ulong[_hashes.Length + n];
+        var postings = new long[_hashes.Length + n];
+        int a = 0, b = 0, w = 0;
+        while (a < _hashes.Length || b < n)
+        {
+            var hash = b >= n || (a < _hashes.Length && _hashes[a] <= bufferHashes[b]) ? _hashes[a] : bufferHashes[b];
+            var groupStart = w;
+            for (; a < _hashes.Length && _hashes[a] == hash; a++)
+            {
+                w = KeepLive(hashes, postings, w, hash, _postings[a]);
+            }
+
+            for (; b < n && bufferHashes[b] == hash; b++)
+            {
+                w = KeepLive(hashes, postings, w, hash, bufferPostings[b]);
+            }
+
+            if (w - groupStart > _options.MaxPostingsPerShingle)
+            {
+                _saturated.Add(hash);
+                w = groupStart;
+            }
+        }
+
+        Array.Resize(ref hashes, w);
+        Array.Resize(ref postings, w);
+        _hashes = hashes;
+        _postings = postings;
+        _bufferHead.Clear();
+        _bufferHashes.Clear();
+        _bufferPostings.Clear();
+        _bufferNext.Clear();
+        _buffered = 0;
         _removed = 0;
     }
 
-    // The first posting lives inline because most hashes occur in one article only; that keeps the index small.
-    private struct Entry
+    private int KeepLive(ulong[] hashes, long[] postings, int at, ulong hash, long packed)
     {
-        private int _firstId;
-        private int _firstPosition;
-        private long[]? _rest;
-
-        public int Count { get; private set; }
-
-        public readonly bool Saturated(int cap) => Count > cap;
-
-        public readonly (int Id, int Position) At(int index)
+        if (_names[(int)(packed >> 32)] is null)
         {
-            if (index == 0)
-            {
-                return (_firstId, _firstPosition);
-            }
-
-            var packed = _rest![index - 1];
-            return ((int)(packed >> 32), (int)(packed & 0xFFFFFFFF));
+            return at;
         }
 
-        public void Add(int id, int position, int cap)
-        {
-            Count++;
-            if (Count == 1)
-            {
-                _firstId = id;
-                _firstPosition = position;
-                return;
-            }
-
-            if (Count > cap)
-            {
-                _rest = null;
-                return;
-            }
-
-            _rest ??= new long[2];
-            if (Count - 1 > _rest.Length)
-            {
-                Array.Resize(ref _rest, _rest.Length * 2);
-            }
-
-            _rest[Count - 2] = ((long)id << 32) | (uint)position;
-        }
+        hashes[at] = hash;
+        postings[at] = packed;
+        return at + 1;
     }
 }

@@ -110,7 +110,11 @@ public static class PassageClustering
             for (var m = 0; m < members.Count; m++)
             {
                 list[m] = members[m].ToClusterMember();
-                speakers.AddRange(members[m].Speakers);
+                // One vote per member (article), not per alignment: an article aligned with many others still says it once.
+                if (SpeakerVote.Winner(members[m].Speakers) is { } speaker)
+                {
+                    speakers.Add(speaker);
+                }
             }
 
             clusters.Add(new PassageCluster(id, SpeakerVote.Winner(speakers), list));

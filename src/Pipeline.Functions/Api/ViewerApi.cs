@@ -10,12 +10,17 @@ internal static class ViewerApi
     /// <summary>Maps the endpoint.</summary>
     public static void Map(IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/viewer", () => Results.Redirect("/api/viewer/")).ExcludeFromDescription();
         app.MapGet("/api/viewer/{**path}", Serve).WithName("Viewer").ExcludeFromDescription();
     }
 
-    private static IResult Serve(string? path, IWebHostEnvironment environment)
+    private static IResult Serve(string? path, HttpRequest request, IWebHostEnvironment environment)
     {
+        if (string.IsNullOrEmpty(path) && !request.Path.Value!.EndsWith('/'))
+        {
+            // The viewer's relative links need the trailing slash.
+            return Results.Redirect(request.PathBase + request.Path + "/");
+        }
+
         var relative = string.IsNullOrEmpty(path) || path.EndsWith('/') ? (path ?? string.Empty) + "index.html" : path;
         if (relative.Contains("..", StringComparison.Ordinal) || relative.Contains('\\', StringComparison.Ordinal))
         {

@@ -1,4 +1,3 @@
-using Azure;
 using Microsoft.AspNetCore.Http.Json;
 using Pipeline.Functions.Api;
 using Pipeline.Functions.Processing;
@@ -109,6 +108,12 @@ internal static partial class PipelineApp
             kestrel.Limits.MaxRequestLineSize = 16 * 1024;
             kestrel.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
         });
+        if (builder.Configuration["Logging:LogLevel:Microsoft.AspNetCore"] is null)
+        {
+            // One line per request is noise next to the pipeline's own log; set Logging__LogLevel__Microsoft.AspNetCore=Information to see them.
+            builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        }
+
         builder.Logging.AddSimpleConsole(console =>
         {
             console.SingleLine = true;
@@ -120,6 +125,9 @@ internal static partial class PipelineApp
         builder.Services.AddOpenApi("v1", openApi => openApi.AddDocumentTransformer((document, _, _) =>
         {
             document.Info = new() { Title = "News passage alignment pipeline API", Version = "v1", Description = "Articles, aligned passages and passage clusters." };
+
+            // Under the host the handler's own address is internal; clients use the host's, so name none.
+            document.Servers?.Clear();
             return Task.CompletedTask;
         }));
         builder.Services.AddSingleton(options);
@@ -202,9 +210,11 @@ internal static partial class PipelineApp
                 await Seeder.UploadAsync(storage, folder, logger, timeout.Token);
             }
         }
-        catch (Exception e) when (e is RequestFailedException or HttpRequestException or OperationCanceledException or DirectoryNotFoundException or System.Net.Sockets.SocketException)
+#pragma warning disable CA1031 // Start-up must end with one clear sentence, whatever the storage client threw.
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+#pragma warning restore CA1031
         {
-            var reason = e is OperationCanceledException ? "it did not answer within 30 seconds" : e.Message;
+            var reason = e is OperationCanceledException ? "it did not answer within 30 seconds" : (e is AggregateException { InnerException: { } inner } ? inner.Message : e.Message);
             await Console.Error.WriteLineAsync(
                 $"error: storage at {storage.Connection.BlobEndpoint} / {storage.Connection.TableEndpoint} is not usable: {reason}\n" +
                 "Check AzureWebJobsStorage (UseDevelopmentStorage=true needs Azurite on ports 10000 and 10002; ./run.sh starts it).");

@@ -11,6 +11,8 @@ namespace Pipeline.Functions.Protocol;
 /// <remarks>A 2xx answer completes the invocation; a 500 makes the host retry and finally poison the blob.</remarks>
 internal static partial class TriggerEndpoints
 {
+    private static readonly JsonSerializerOptions s_json = new() { PropertyNameCaseInsensitive = true };
+
     /// <summary>Maps the endpoints.</summary>
     public static void Map(IEndpointRouteBuilder app)
     {
@@ -86,7 +88,7 @@ internal static partial class TriggerEndpoints
 
         try
         {
-            var request = await JsonSerializer.DeserializeAsync<InvocationRequest>(context.Request.Body, cancellationToken: cancellationToken);
+            var request = await JsonSerializer.DeserializeAsync<InvocationRequest>(context.Request.Body, s_json, cancellationToken);
             return request is null ? (null, Failed(StatusCodes.Status400BadRequest, "The invocation payload is empty.")) : (request, null);
         }
         catch (JsonException)

@@ -176,7 +176,7 @@ internal sealed partial class BlobTriggerPoller(
     [LoggerMessage(Level = LogLevel.Warning, Message = "A scan failed and is retried on the next interval: {Error}")]
     private static partial void LogScanFailed(ILogger logger, string error);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Container}: {Line}")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Container}: {Line}")]
     private static partial void LogProcessed(ILogger logger, string container, string line);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Container}/{Name} failed (attempt {Attempt} of {MaxAttempts}), retrying: {Error}")]

@@ -27,4 +27,5 @@ internal sealed record AlignmentRow(
 /// <param name="Start">Start offset in the article's decoded original text.</param>
 /// <param name="End">End offset (exclusive).</param>
 /// <param name="Text">The original text of the span.</param>
-internal sealed record SpanRow(string Article, string Outlet, int Start, int End, string Text);
+/// <param name="Speaker">Who is quoted in the span, when known.</param>
+internal sealed record SpanRow(string Article, string Outlet, int Start, int End, string Text, string? Speaker = null);

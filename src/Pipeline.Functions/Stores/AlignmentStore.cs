@@ -43,8 +43,8 @@ internal sealed class AlignmentStore(PipelineStorage storage)
             var id = Hash(first.Article, second.Article, Num(first.Start), Num(first.End), Num(second.Start), Num(second.End));
             var kind = alignment.Kind == PassageKind.Quote ? "quote" : "text";
             var forward = new AlignmentRow(id, version, true, alignment.Score, kind,
-                new SpanRow(first.Article, firstOutlet, first.Start, first.End, first.Text),
-                new SpanRow(second.Article, secondOutlet, second.Start, second.End, second.Text),
+                new SpanRow(first.Article, firstOutlet, first.Start, first.End, first.Text, first.Speaker),
+                new SpanRow(second.Article, secondOutlet, second.Start, second.End, second.Text, second.Speaker),
                 alignment.Diff);
             var backward = new AlignmentRow(id, version, false, alignment.Score, kind, forward.Target, forward.Source, Mirror(alignment.Diff));
             actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(forward)));
@@ -137,10 +137,12 @@ internal sealed class AlignmentStore(PipelineStorage storage)
             ["SourceOutlet"] = row.Source.Outlet,
             ["SourceStart"] = row.Source.Start,
             ["SourceEnd"] = row.Source.End,
+            ["SourceSpeaker"] = row.Source.Speaker,
             ["TargetArticle"] = row.Target.Article,
             ["TargetOutlet"] = row.Target.Outlet,
             ["TargetStart"] = row.Target.Start,
             ["TargetEnd"] = row.Target.End,
+            ["TargetSpeaker"] = row.Target.Speaker,
         };
         LongText.Write(entity, "SourceText", row.Source.Text);
         LongText.Write(entity, "TargetText", row.Target.Text);
@@ -171,13 +173,15 @@ internal sealed class AlignmentStore(PipelineStorage storage)
                 entity.GetString("SourceOutlet") ?? string.Empty,
                 entity.GetInt32("SourceStart") ?? 0,
                 entity.GetInt32("SourceEnd") ?? 0,
-                LongText.Read(entity, "SourceText") ?? string.Empty),
+                LongText.Read(entity, "SourceText") ?? string.Empty,
+                entity.GetString("SourceSpeaker")),
             new SpanRow(
                 entity.GetString("TargetArticle") ?? string.Empty,
                 entity.GetString("TargetOutlet") ?? string.Empty,
                 entity.GetInt32("TargetStart") ?? 0,
                 entity.GetInt32("TargetEnd") ?? 0,
-                LongText.Read(entity, "TargetText") ?? string.Empty),
+                LongText.Read(entity, "TargetText") ?? string.Empty,
+                entity.GetString("TargetSpeaker")),
             diff);
     }
 

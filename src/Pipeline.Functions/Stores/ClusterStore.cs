@@ -84,7 +84,7 @@ internal sealed class ClusterStore(PipelineStorage storage)
         return rows.Select(FromEntity).ToList();
     }
 
-    private static string IndexPartition(string article) => "member_" + TableKey.Encode(article);
+    private static string IndexPartition(string article) => TableKey.Encode("member_" + article);
 
     private static TableEntity ToEntity(ClusterRow cluster)
     {

@@ -8,9 +8,9 @@ namespace Pipeline.Functions.Stores;
 /// <summary>The candidate index in table <c>postings</c>: shingle postings, each article's own list, and duplicate signatures.</summary>
 /// <remarks>
 /// Three row families share the table:
-/// postings by hash (PK = first two hex digits of the hash, RK = hash + "_" + encoded name) answer "who has this shingle";
-/// per-article rows (PK = "article_" + encoded name, RK = hash, plus RK "~signature") say what to delete when the article changes;
-/// signature rows (PK = "signature_" + signature, RK = encoded name) group identical copies.
+/// postings by hash (PK = first two hex digits of the hash, RK = Encode(hash + "_" + name)) answer "who has this shingle";
+/// per-article rows (PK = Encode("article_" + name), RK = hash, plus RK "~signature") say what to delete when the article changes;
+/// signature rows (PK = Encode("signature_" + signature), RK = Encode(name)) group identical copies.
 /// </remarks>
 internal sealed class PostingStore(PipelineStorage storage)
 {
@@ -20,8 +20,7 @@ internal sealed class PostingStore(PipelineStorage storage)
     /// <remarks>New rows are written before obsolete ones are deleted, so a concurrent search never misses the article.</remarks>
     public async Task<string?> ReplaceAsync(string name, IReadOnlyList<Shingle> shingles, string signature, CancellationToken cancellationToken = default)
     {
-        var encoded = TableKey.Encode(name);
-        var ownPartition = OwnPartition(encoded);
+        var ownPartition = OwnPartition(name);
         var existing = await PipelineStorage.QueryAllAsync(
             storage.Postings, TableClient.CreateQueryFilter($"PartitionKey eq {ownPartition}"), cancellationToken: cancellationToken);
         var oldHashes = existing.Where(e => e.RowKey != SignatureRow).Select(e => e.RowKey).ToHashSet(StringComparer.Ordinal);
@@ -36,7 +35,7 @@ internal sealed class PostingStore(PipelineStorage storage)
         var upserts = new List<TableTransactionAction>();
         foreach (var (hash, position) in first)
         {
-            upserts.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(Bucket(hash), hash + "_" + encoded)
+            upserts.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(Bucket(hash), PostingKey(hash, name))
             {
                 ["Article"] = name,
                 ["Position"] = position,
@@ -45,20 +44,20 @@ internal sealed class PostingStore(PipelineStorage storage)
         }
 
         upserts.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(ownPartition, SignatureRow) { ["Signature"] = signature }));
-        upserts.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(SignaturePartition(signature), encoded) { ["Article"] = name }));
+        upserts.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(SignaturePartition(signature), TableKey.Encode(name)) { ["Article"] = name }));
         await PipelineStorage.SubmitAsync(storage.Postings, upserts, cancellationToken);
 
         var deletes = new List<TableTransactionAction>();
         foreach (var hash in oldHashes.Where(h => !first.ContainsKey(h)))
         {
-            deletes.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(Bucket(hash), hash + "_" + encoded)));
+            deletes.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(Bucket(hash), PostingKey(hash, name))));
             deletes.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(ownPartition, hash)));
         }
 
         var changedSignature = oldSignature is not null && !string.Equals(oldSignature, signature, StringComparison.Ordinal) ? oldSignature : null;
         if (changedSignature is not null)
         {
-            deletes.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(SignaturePartition(changedSignature), encoded)));
+            deletes.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(SignaturePartition(changedSignature), TableKey.Encode(name))));
         }
 
         await PipelineStorage.SubmitAsync(storage.Postings, deletes, cancellationToken);
@@ -68,20 +67,19 @@ internal sealed class PostingStore(PipelineStorage storage)
     /// <summary>Removes every row of an article; returns the signature it had (null if none).</summary>
     public async Task<string?> RemoveAsync(string name, CancellationToken cancellationToken = default)
     {
-        var encoded = TableKey.Encode(name);
-        var ownPartition = OwnPartition(encoded);
+        var ownPartition = OwnPartition(name);
         var existing = await PipelineStorage.QueryAllAsync(
             storage.Postings, TableClient.CreateQueryFilter($"PartitionKey eq {ownPartition}"), cancellationToken: cancellationToken);
         var signature = existing.FirstOrDefault(e => e.RowKey == SignatureRow)?.GetString("Signature");
         var deletes = new List<TableTransactionAction>();
         foreach (var row in existing.Where(e => e.RowKey != SignatureRow))
         {
-            deletes.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(Bucket(row.RowKey), row.RowKey + "_" + encoded)));
+            deletes.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(Bucket(row.RowKey), PostingKey(row.RowKey, name))));
         }
 
         if (signature is not null)
         {
-            deletes.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(SignaturePartition(signature), encoded)));
+            deletes.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(SignaturePartition(signature), TableKey.Encode(name))));
         }
 
         await PipelineStorage.SubmitAsync(storage.Postings, deletes, cancellationToken);
@@ -130,7 +128,11 @@ internal sealed class PostingStore(PipelineStorage storage)
 
     private static string Bucket(string hex) => hex[..2];
 
-    private static string OwnPartition(string encoded) => "article_" + encoded;
+    // Composite keys encode prefix and name together: the prefix survives literally (its characters are kept) and
+    // TableKey keeps the whole key within 1 KiB however long the name is.
+    private static string PostingKey(string hex, string name) => TableKey.Encode(hex + "_" + name);
 
-    private static string SignaturePartition(string signature) => "signature_" + TableKey.Encode(signature);
+    private static string OwnPartition(string name) => TableKey.Encode("article_" + name);
+
+    private static string SignaturePartition(string signature) => TableKey.Encode("signature_" + signature);
 }

@@ -1,6 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using Pipeline.Core.Alignments;
+using Pipeline.Core.Articles;
 using Pipeline.Core.Tests.Support;
 using Xunit;
 
@@ -42,9 +43,36 @@ public class AlignmentSymmetryTests
                 .OrderBy(x => x.Source.Start)
                 .ThenBy(x => x.Target.Start)
                 .ToList();
-            return forward.Count == mirrored.Count && forward.Zip(mirrored).All(z => Same(z.First, z.Second));
+            return forward.Count == mirrored.Count && forward.Zip(mirrored).All(z => Same(z.First, z.Second))
+                && forward.All(x => Valid(x, a, b));
         }).QuickCheckThrowOnFailure();
     }
+
+    [Fact]
+    public void Align_SeedPairsSwapped_SamePairsWithSidesSwapped()
+    {
+        var seeds = new[] { "000", "001", "002", "003", "004" }
+            .Select(n => ArticleReader.Read(n, System.Text.Encoding.UTF8.GetBytes(TestArticles.Seed(n))).Article!)
+            .ToList();
+        foreach (var a in seeds)
+        {
+            foreach (var b in seeds.Where(b => b != a))
+            {
+                var forward = PassageAligner.Align(a, b);
+                var backward = PassageAligner.Align(b, a).Select(x => (x.Target, x.Source, x.Score, x.Kind)).OrderBy(x => x.Target.Start).ThenBy(x => x.Source.Start);
+                Assert.Equal(forward.Select(x => (x.Source, x.Target, x.Score, x.Kind)), backward.Select(x => (x.Target, x.Source, x.Score, x.Kind)));
+            }
+        }
+    }
+
+    // Spans index the original text, scores are in range, and diff runs come from the spans they describe.
+    private static bool Valid(Alignment x, Article a, Article b) =>
+        x.Score is > 0 and <= 1
+        && a.Original[x.Source.Start..x.Source.End] == x.Source.Text
+        && b.Original[x.Target.Start..x.Target.End] == x.Target.Text
+        && x.Diff.Count > 0 && x.Diff[0].Op == DiffOp.Equal && x.Diff[^1].Op == DiffOp.Equal
+        && x.Diff.Where(r => r.Op != DiffOp.Insert).All(r => x.Source.Text.Contains(r.Text.Trim('[', ']', '(', ')'), StringComparison.Ordinal))
+        && x.Diff.Where(r => r.Op == DiffOp.Insert).All(r => x.Target.Text.Contains(r.Text.Trim('[', ']', '(', ')'), StringComparison.Ordinal));
 
     private static string Mutate(string sentence, int position, string noise)
     {

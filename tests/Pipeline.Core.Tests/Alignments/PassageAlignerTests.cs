@@ -74,6 +74,18 @@ public class PassageAlignerTests
         Assert.Empty(PassageAligner.Align(a, b));
     }
 
+    [Theory]
+    [InlineData("The airline did not immediately respond to a request for comment on the crash.", "The studio did not immediately respond to a request for comment about the film.")]
+    [InlineData("U.S. Secretary of State John Kerry said on Tuesday that talks went well.", "Secretary of State John Kerry said on Tuesday that he would travel to Paris.")]
+    [InlineData("A Pentagon spokesman said in a statement on Monday that nothing changed.", "A Pentagon spokesman said in a statement on Monday that troops would stay.")]
+    public void Align_StockPhrasesOfUnrelatedStories_NoAlignment(string first, string second)
+    {
+        var a = TestArticles.From("a", "Storms hit the coast overnight. " + first + " Power was restored by noon.");
+        var b = TestArticles.From("b", "Box office numbers fell sharply. " + second + " Critics were divided.");
+
+        Assert.Empty(PassageAligner.Align(a, b));
+    }
+
     [Fact]
     public void Align_UnrelatedArticles_NoAlignment()
     {
@@ -96,6 +108,51 @@ public class PassageAlignerTests
         Assert.Equal(2, alignments.Count);
         Assert.All(alignments, x => Assert.Equal(1.0, x.Score));
         Assert.True(alignments[0].Source.Start < alignments[1].Source.Start);
+    }
+
+    [Fact]
+    public void Align_WireParagraphWithAnEditedMiddleSentence_OneAlignmentAcrossAllThree()
+    {
+        const string First = "The reactor was shut down after engineers found a crack in the cooling pipe near the turbine hall.";
+        const string Third = "Residents within ten kilometres were told to keep their windows closed until further notice.";
+        var a = TestArticles.From("a", "Intro text about energy. " + First + " The operator said repairs would take about three weeks and cost millions. " + Third + " Other news.");
+        var b = TestArticles.From("b", "Sports results first. " + First + " The operator said the repairs would take roughly three weeks and cost several million. " + Third + " Weather next.");
+
+        var alignment = Assert.Single(PassageAligner.Align(a, b));
+
+        Assert.StartsWith("The reactor", alignment.Source.Text, StringComparison.Ordinal);
+        Assert.EndsWith("further notice", alignment.Source.Text, StringComparison.Ordinal);
+        Assert.Contains(alignment.Diff, r => r is { Op: DiffOp.Insert, Text: "roughly" });
+        Assert.Contains(alignment.Diff, r => r is { Op: DiffOp.Delete, Text: "about" });
+    }
+
+    [Fact]
+    public void Align_MiddleSentenceReplacedByAnother_TwoAlignments()
+    {
+        const string First = "The reactor was shut down after engineers found a crack in the cooling pipe near the turbine hall.";
+        const string Third = "Residents within ten kilometres were told to keep their windows closed until further notice.";
+        var a = TestArticles.From("a", First + " Shares in the operator fell sharply in early trading on the exchange. " + Third);
+        var b = TestArticles.From("b", First + " Anti-nuclear campaigners gathered outside the plant gates with banners. " + Third);
+
+        var alignments = PassageAligner.Align(a, b);
+
+        Assert.Equal(2, alignments.Count);
+        Assert.EndsWith("turbine hall", alignments[0].Source.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Residents", alignments[1].Source.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Align_LongNearCopies_DiffedInPiecesThatCoverEverything()
+    {
+        var words = Enumerable.Range(0, 9000).Select(i => "w" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        var a = TestArticles.From("a", string.Join(' ', words));
+        var b = TestArticles.From("b", string.Join(' ', words));
+
+        var alignments = PassageAligner.Align(a, b, AlignmentOptions.Default with { MaxRegionTokens = 4000 });
+
+        Assert.Equal(3, alignments.Count);
+        Assert.All(alignments, x => Assert.Equal(1.0, x.Score));
+        Assert.Equal(9000, alignments.Sum(x => x.Diff.Single().Text.Split(' ').Length));
     }
 
     private static string Words(string text) =>
