@@ -12,9 +12,9 @@ public sealed class LoadedApp : IAsyncLifetime
 {
     private Task<(TimeSpan Upload, TimeSpan Settled)>? _load;
 
-    /// <summary>How many articles: env PIPELINE_LOAD_ARTICLES, else 150 (sized for the suite's time budget on 2 cores).</summary>
+    /// <summary>How many articles: env PIPELINE_LOAD_ARTICLES, else 200 (sized for the suite's time budget on 2 cores).</summary>
     public static int Count { get; } =
-        int.TryParse(Environment.GetEnvironmentVariable("PIPELINE_LOAD_ARTICLES"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 150;
+        int.TryParse(Environment.GetEnvironmentVariable("PIPELINE_LOAD_ARTICLES"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 200;
 
     /// <summary>Concurrent writers.</summary>
     public const int Writers = 16;
@@ -40,7 +40,7 @@ public sealed class LoadedApp : IAsyncLifetime
         var clock = Stopwatch.StartNew();
         await Run.State.UploadAllAsync(shuffled, Writers);
         var upload = clock.Elapsed;
-        await Run.WaitSettledAsync(Files.Select(f => f.Name).ToList(), TimeSpan.FromMinutes(10));
+        await Run.WaitSettledAsync(Files.Select(f => f.Name).ToList(), TimeSpan.FromSeconds(Math.Max(600, Count * 3)));
         return (upload, clock.Elapsed);
     }
 }

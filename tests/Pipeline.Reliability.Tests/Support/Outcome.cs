@@ -46,7 +46,7 @@ public sealed record Outcome(IReadOnlyDictionary<string, string> Statuses, IRead
         await using var run = await PipelineRun.StartAsync(new Dictionary<string, string> { ["Pipeline__MaxParallelism"] = "1" });
         var clock = System.Diagnostics.Stopwatch.StartNew();
         await run.State.UploadAllAsync(files, writers: 1);
-        await run.WaitSettledAsync(files.Select(f => f.Name).ToList(), TimeSpan.FromMinutes(8));
+        await run.WaitSettledAsync(files.Select(f => f.Name).ToList(), TimeSpan.FromSeconds(Math.Max(480, files.Count * 3)));
         return await ReadAsync(run.State, clock.Elapsed);
     }
 }
