@@ -157,25 +157,31 @@ internal sealed class ArticleStore(PipelineStorage storage)
 
     private static string Sanitize(string value) => new(value.Where(c => c is >= ' ' and <= '~').ToArray());
 
-    private static TableEntity ToEntity(ArticleRow row) => new(Partition, RowKey(row.Name))
+    private static TableEntity ToEntity(ArticleRow row)
     {
-        ["Name"] = row.Name,
-        ["Outlet"] = row.Outlet,
-        ["Title"] = Clip(row.Title, 2000),
-        ["Status"] = row.Status,
-        ["Error"] = Clip(row.Error, 4000),
-        ["Passages"] = row.Passages,
-        ["Alignments"] = row.Alignments,
-        ["Updated"] = row.Updated,
-        ["SourceETag"] = row.SourceETag,
-        ["ContentHash"] = row.ContentHash,
-        ["DuplicateOf"] = row.DuplicateOf,
-    };
+        var entity = new TableEntity(Partition, RowKey(row.Name))
+        {
+            ["Name"] = row.Name,
+            ["Outlet"] = row.Outlet,
+            ["Status"] = row.Status,
+            ["Error"] = Clip(row.Error, 4000),
+            ["Passages"] = row.Passages,
+            ["Alignments"] = row.Alignments,
+            ["Updated"] = row.Updated,
+            ["SourceETag"] = row.SourceETag,
+            ["ContentHash"] = row.ContentHash,
+            ["DuplicateOf"] = row.DuplicateOf,
+        };
+
+        // A headline longer than one property allows is split across properties, not cut (the API returns it whole).
+        LongText.Write(entity, "Title", row.Title);
+        return entity;
+    }
 
     private static ArticleRow FromEntity(TableEntity entity) => new(
         entity.GetString("Name") ?? TableKey.Decode(entity.RowKey),
         entity.GetString("Outlet") ?? string.Empty,
-        entity.GetString("Title"),
+        LongText.Read(entity, "Title"),
         entity.GetString("Status") ?? ArticleStatus.Pending,
         entity.GetString("Error"),
         entity.GetInt32("Passages") ?? 0,
