@@ -97,7 +97,11 @@ public sealed class ArticleLifecycleTests(EmptyStorage storage) : IClassFixture<
         var alignments = await storage.Storage.EntitiesAsync("alignments");
         Assert.DoesNotContain(alignments, r => r.GetString("SourceArticle") == article || r.GetString("TargetArticle") == article);
         var postings = await storage.Storage.EntitiesAsync("postings");
-        Assert.DoesNotContain(postings, r => r.GetString("Article") == article);
+        // Only a tombstone may stay: it tells every process's in-memory index mirror that the article is gone.
+        Assert.DoesNotContain(postings, r => r.GetString("Article") == article && r.GetBoolean("Removed") != true);
+        Assert.All(
+            postings.Where(r => r.GetString("Article") == article),
+            r => Assert.DoesNotContain(r.Keys, k => k.StartsWith("Data", StringComparison.Ordinal) || k == "Signature"));
         var clusters = await storage.Storage.EntitiesAsync("clusters");
         Assert.DoesNotContain(clusters, c => c.GetString("Members")?.Contains(System.Text.Json.JsonSerializer.Serialize(article), StringComparison.Ordinal) == true);
         Assert.False(await storage.Storage.NormalizedExistsAsync(article), "the normalized record stayed");

@@ -48,29 +48,18 @@ internal sealed partial class AlignArticleHandler(
         await RetriggerFormerCanonicalsAsync(record, cancellationToken);
 
         var shingles = Fingerprint.Of(record.Article);
-        var found = await postings.FindAsync(shingles, options.MaxParallelism * 2, cancellationToken);
-        var candidates = Candidates(record.Name, shingles, found);
+        var candidates = await postings.FindCandidatesAsync(record.Name, shingles, cancellationToken);
         var aligned = 0;
         var pairs = 0;
-        foreach (var candidate in candidates)
-        {
-            var other = await articles.ReadRecordAsync(candidate, cancellationToken);
-            if (other is null
-                || string.Equals(other.Signature, record.Signature, StringComparison.Ordinal)
-                || !string.Equals(await CanonicalAsync(other.Signature, other.Name, cancellationToken) ?? other.Name, other.Name, StringComparison.Ordinal))
+        await Parallel.ForEachAsync(
+            candidates,
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxParallelism), CancellationToken = cancellationToken },
+            async (candidate, ct) =>
             {
-                continue;
-            }
-
-            var (first, second) = string.CompareOrdinal(record.Name, other.Name) < 0 ? (record, other) : (other, record);
-            var found2 = PassageAligner.Align(first.Article, second.Article, _alignment)
-                .Where(a => a.Score >= options.MinScore)
-                .ToList();
-            var version = AlignmentStore.Version(first.Name, first.ContentHash, second.Name, second.ContentHash)!;
-            await alignments.WritePairAsync(version, first.Outlet, second.Outlet, found2, cancellationToken);
-            aligned += found2.Count;
-            pairs += found2.Count > 0 ? 1 : 0;
-        }
+                var count = await AlignPairAsync(record, candidate.Article, ct);
+                Interlocked.Add(ref aligned, count);
+                Interlocked.Add(ref pairs, count > 0 ? 1 : 0);
+            });
 
         var partners = await alignments.SweepAsync(record.Name, (partner, ct) => CurrentVersionAsync(record, partner, ct), cancellationToken);
         var count = await alignments.CountAsync(record.Name, cancellationToken);
@@ -89,12 +78,30 @@ internal sealed partial class AlignArticleHandler(
         return string.Create(CultureInfo.InvariantCulture, $"Aligned {record.Name}: {candidates.Count} candidates, {aligned} alignments with {pairs} articles.");
     }
 
-    private static IReadOnlyList<string> Candidates(string self, IReadOnlyList<Shingle> shingles, IReadOnlyList<Posting> found)
+    /// <summary>Aligns the pair and writes its rows; returns how many alignments it has (0 when the candidate is skipped).</summary>
+    private async Task<int> AlignPairAsync(NormalizedRecord record, string candidate, CancellationToken cancellationToken)
     {
-        return CandidateRanking.Rank(shingles, found, exclude: self)
-            .Select(c => c.Article)
-            .Distinct(StringComparer.Ordinal)
+        var other = await articles.ReadRecordAsync(candidate, cancellationToken);
+        if (other is null || string.Equals(other.Signature, record.Signature, StringComparison.Ordinal))
+        {
+            return 0;
+        }
+
+        var (first, second) = string.CompareOrdinal(record.Name, other.Name) < 0 ? (record, other) : (other, record);
+        var found = PassageAligner.Align(first.Article, second.Article, _alignment)
+            .Where(a => a.Score >= options.MinScore)
             .ToList();
+
+        // Most candidates share nothing worth keeping; only a pair with rows to write needs the duplicate check's queries.
+        if (found.Count == 0
+            || !string.Equals(await CanonicalAsync(other.Signature, other.Name, cancellationToken) ?? other.Name, other.Name, StringComparison.Ordinal))
+        {
+            return 0;
+        }
+
+        var version = AlignmentStore.Version(first.Name, first.ContentHash, second.Name, second.ContentHash)!;
+        await alignments.WritePairAsync(version, first.Outlet, second.Outlet, found, cancellationToken);
+        return found.Count;
     }
 
     /// <summary>The canonical copy of a signature: the ordinal-first member that is normalized (<paramref name="known"/> is); null when none is.</summary>

@@ -25,9 +25,10 @@ internal sealed partial class BlobTriggerPoller(
         LogStarted(logger, options.PollIntervalSeconds, options.MaxParallelism);
         while (!stoppingToken.IsCancellationRequested)
         {
+            var more = false;
             try
             {
-                await PollOnceAsync(stoppingToken);
+                more = await PollOnceAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -42,7 +43,11 @@ internal sealed partial class BlobTriggerPoller(
 
             try
             {
-                await Task.Delay(TimeSpan.FromSeconds(options.PollIntervalSeconds), time, stoppingToken);
+                // A backlog is worked off scan after scan without waiting; an idle app polls at the interval.
+                if (!more)
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(options.PollIntervalSeconds), time, stoppingToken);
+                }
             }
             catch (OperationCanceledException)
             {
@@ -52,7 +57,10 @@ internal sealed partial class BlobTriggerPoller(
     }
 
     /// <summary>One scan of both containers: articles first, so records written now align in the same scan.</summary>
-    public async Task PollOnceAsync(CancellationToken cancellationToken = default)
+    /// <remarks>Each container's scan handles at most <see cref="BatchSize"/> due blobs, so a large upload starts
+    /// aligning (and showing results) after its first batch instead of after the whole backlog is normalized.</remarks>
+    /// <returns>Whether due blobs were left for the next scan.</returns>
+    public async Task<bool> PollOnceAsync(CancellationToken cancellationToken = default)
     {
         var listed = await ListAsync(storage.Articles, cancellationToken);
         var seen = await articles.AllAsync(cancellationToken);
@@ -60,7 +68,7 @@ internal sealed partial class BlobTriggerPoller(
         await articles.AddPendingAsync(
             listed.Where(b => !seenNames.Contains(b.Name)).Select(b => (b.Name, Outlet.Of(b.Name, b.Metadata), ETags.Normalize(b.ETag))),
             cancellationToken);
-        await ScanAsync(
+        var moreArticles = await ScanAsync(
             PipelineStorage.ArticlesContainerName,
             listed,
             (blob, ct) => normalize.HandleAsync(
@@ -83,15 +91,20 @@ internal sealed partial class BlobTriggerPoller(
         }
 
         var records = await ListAsync(storage.Normalized, cancellationToken);
-        await ScanAsync(PipelineStorage.NormalizedContainerName, records, (blob, ct) => align.HandleAsync(blob.Name, null, ct), cancellationToken);
+        var moreRecords = await ScanAsync(PipelineStorage.NormalizedContainerName, records, (blob, ct) => align.HandleAsync(blob.Name, null, ct), cancellationToken);
         var recordNames = records.Select(b => b.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var gone in (await receipts.AllAsync(PipelineStorage.NormalizedContainerName, cancellationToken)).Keys.Where(n => !recordNames.Contains(n)))
         {
             await receipts.DeleteAsync(PipelineStorage.NormalizedContainerName, gone, cancellationToken);
         }
+
+        return moreArticles || moreRecords;
     }
 
-    private async Task ScanAsync(string container, IReadOnlyList<ListedBlob> blobs, Func<ListedBlob, CancellationToken, Task<string>> process, CancellationToken cancellationToken)
+    private int BatchSize => Math.Max(1, options.MaxParallelism) * 8;
+
+    /// <summary>Processes up to <see cref="BatchSize"/> due blobs; returns whether more were due.</summary>
+    private async Task<bool> ScanAsync(string container, IReadOnlyList<ListedBlob> blobs, Func<ListedBlob, CancellationToken, Task<string>> process, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var done = await receipts.AllAsync(container, cancellationToken);
@@ -101,11 +114,11 @@ internal sealed partial class BlobTriggerPoller(
             || (receipt.State == Receipt.Retry && (receipt.NextAttempt ?? now) <= now)).ToList();
         if (due.Count == 0)
         {
-            return;
+            return false;
         }
 
         await Parallel.ForEachAsync(
-            due,
+            due.Take(BatchSize),
             new ParallelOptions { MaxDegreeOfParallelism = options.MaxParallelism, CancellationToken = cancellationToken },
             async (blob, ct) =>
             {
@@ -132,6 +145,7 @@ internal sealed partial class BlobTriggerPoller(
                     await RecordFailureAsync(container, blob, attempts + 1, e, ct);
                 }
             });
+        return due.Count > BatchSize;
     }
 
     private async Task RecordFailureAsync(string container, ListedBlob blob, int attempts, Exception error, CancellationToken cancellationToken)

@@ -1,138 +1,158 @@
+using System.Buffers.Binary;
 using System.Globalization;
+using Azure;
 using Pipeline.Core.Candidates;
 using Pipeline.Storage;
 using Pipeline.Storage.Tables;
 
 namespace Pipeline.Functions.Stores;
 
-/// <summary>The candidate index in table <c>postings</c>: shingle postings, each article's own list, and duplicate signatures.</summary>
+/// <summary>The candidate index in table <c>postings</c>: one row of shingles per article, and duplicate signatures.</summary>
 /// <remarks>
-/// Three row families share the table:
-/// postings by hash (PK = first two hex digits of the hash, RK = Encode(hash + "_" + name)) answer "who has this shingle";
-/// per-article rows (PK = Encode("article_" + name), RK = hash, plus RK "~signature") say what to delete when the article changes;
-/// signature rows (PK = Encode("signature_" + signature), RK = Encode(name)) group identical copies.
+/// Index rows (PK <c>index</c>, RK = Encode(name)) hold an article's shingles packed as binary, its signature, and
+/// <c>Removed</c> once it is rejected or deleted: the row stays as a tombstone so that every process's
+/// <see cref="CandidateIndexMirror"/> learns of the removal from the same incremental read that brings new articles.
+/// Signature rows (PK = Encode("signature_" + signature), RK = Encode(name)) group identical copies.
+/// One row per article, rather than one row per shingle, makes indexing an article one write and a search one
+/// incremental read instead of hundreds of small requests.
 /// </remarks>
-internal sealed class PostingStore(PipelineStorage storage)
+internal sealed class PostingStore
 {
-    private const string SignatureRow = "~signature";
+    /// <summary>The partition that holds every article's index row.</summary>
+    public const string IndexPartition = "index";
 
-    /// <summary>Replaces an article's postings and signature; returns the signature it had before (null if none or unchanged).</summary>
-    /// <remarks>New rows are written before obsolete ones are deleted, so a concurrent search never misses the article.</remarks>
+    // 12 bytes per shingle (hash, position); 5,000 per property stays under the 64 KiB binary limit. Azurite counts an
+    // entity's size as sent (binary as base64, 4/3 larger), so 11 properties keep it under 1 MiB there and in Azure.
+    // An article with more shingles than that (roughly 800 KB of text) is searched by its first 55,000.
+    private const int ShingleBytes = 12;
+    private const int ShinglesPerChunk = 5_000;
+    private const int MaxChunks = 11;
+
+    private readonly PipelineStorage _storage;
+    private readonly CandidateIndexMirror _mirror;
+
+    /// <summary>Creates the store over the pipeline's <c>postings</c> table.</summary>
+    public PostingStore(PipelineStorage storage)
+    {
+        _storage = storage;
+        _mirror = new CandidateIndexMirror(storage.Postings, IndexPartition, ShinglesOf);
+    }
+
+    /// <summary>Most shingles one article's index row holds.</summary>
+    public static int MaxShingles => ShinglesPerChunk * MaxChunks;
+
+    /// <summary>Replaces an article's index row and signature; returns the signature it had before (null if none or unchanged).</summary>
     public async Task<string?> ReplaceAsync(string name, IReadOnlyList<Shingle> shingles, string signature, CancellationToken cancellationToken = default)
     {
-        var ownPartition = OwnPartition(name);
-        var existing = await PipelineStorage.QueryAllAsync(
-            storage.Postings, TableClient.CreateQueryFilter($"PartitionKey eq {ownPartition}"), cancellationToken: cancellationToken);
-        var oldHashes = existing.Where(e => e.RowKey != SignatureRow).Select(e => e.RowKey).ToHashSet(StringComparer.Ordinal);
-        var oldSignature = existing.FirstOrDefault(e => e.RowKey == SignatureRow)?.GetString("Signature");
-
-        var first = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var shingle in shingles)
+        var oldSignature = await CurrentSignatureAsync(name, cancellationToken);
+        var row = new TableEntity(IndexPartition, TableKey.Encode(name))
         {
-            first.TryAdd(Hex(shingle.Hash), shingle.Position);
-        }
+            ["Article"] = name,
+            ["Signature"] = signature,
+            ["Shingles"] = Math.Min(shingles.Count, MaxShingles),
+            ["Removed"] = false,
+        };
+        WriteShingles(row, shingles);
 
-        var upserts = new List<TableTransactionAction>();
-        foreach (var (hash, position) in first)
-        {
-            upserts.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(Bucket(hash), PostingKey(hash, name))
-            {
-                ["Article"] = name,
-                ["Position"] = position,
-            }));
-            upserts.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(ownPartition, hash)));
-        }
-
-        upserts.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(ownPartition, SignatureRow) { ["Signature"] = signature }));
-        upserts.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(SignaturePartition(signature), TableKey.Encode(name)) { ["Article"] = name }));
-        await PipelineStorage.SubmitAsync(storage.Postings, upserts, cancellationToken);
-
-        var deletes = new List<TableTransactionAction>();
-        foreach (var hash in oldHashes.Where(h => !first.ContainsKey(h)))
-        {
-            deletes.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(Bucket(hash), PostingKey(hash, name))));
-            deletes.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(ownPartition, hash)));
-        }
+        // The signature row first: a copy found through the index row can then always be recognised as one.
+        await _storage.Postings.UpsertEntityAsync(
+            new TableEntity(SignaturePartition(signature), TableKey.Encode(name)) { ["Article"] = name }, TableUpdateMode.Replace, cancellationToken);
+        await _storage.Postings.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
 
         var changedSignature = oldSignature is not null && !string.Equals(oldSignature, signature, StringComparison.Ordinal) ? oldSignature : null;
         if (changedSignature is not null)
         {
-            deletes.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(SignaturePartition(changedSignature), TableKey.Encode(name))));
+            await DeleteSignatureRowAsync(changedSignature, name, cancellationToken);
         }
 
-        await PipelineStorage.SubmitAsync(storage.Postings, deletes, cancellationToken);
         return changedSignature;
     }
 
-    /// <summary>Removes every row of an article; returns the signature it had (null if none).</summary>
+    /// <summary>Marks an article removed from the index and drops its signature row; returns the signature it had (null if none).</summary>
     public async Task<string?> RemoveAsync(string name, CancellationToken cancellationToken = default)
     {
-        var ownPartition = OwnPartition(name);
-        var existing = await PipelineStorage.QueryAllAsync(
-            storage.Postings, TableClient.CreateQueryFilter($"PartitionKey eq {ownPartition}"), cancellationToken: cancellationToken);
-        var signature = existing.FirstOrDefault(e => e.RowKey == SignatureRow)?.GetString("Signature");
-        var deletes = new List<TableTransactionAction>();
-        foreach (var row in existing.Where(e => e.RowKey != SignatureRow))
+        var signature = await CurrentSignatureAsync(name, cancellationToken);
+        if (signature is null)
         {
-            deletes.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(Bucket(row.RowKey), PostingKey(row.RowKey, name))));
+            return null;
         }
 
-        if (signature is not null)
-        {
-            deletes.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(SignaturePartition(signature), TableKey.Encode(name))));
-        }
-
-        await PipelineStorage.SubmitAsync(storage.Postings, deletes, cancellationToken);
-        // The article's own list goes last: while any posting remains, it still says what to delete.
-        await PipelineStorage.SubmitAsync(
-            storage.Postings,
-            existing.Select(e => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(ownPartition, e.RowKey))),
-            cancellationToken);
+        await _storage.Postings.UpsertEntityAsync(
+            new TableEntity(IndexPartition, TableKey.Encode(name)) { ["Article"] = name, ["Removed"] = true }, TableUpdateMode.Replace, cancellationToken);
+        await DeleteSignatureRowAsync(signature, name, cancellationToken);
         return signature;
     }
 
-    /// <summary>Every stored posting of the given shingles' hashes (any article).</summary>
-    public async Task<IReadOnlyList<Posting>> FindAsync(IReadOnlyList<Shingle> shingles, int parallelism, CancellationToken cancellationToken = default)
-    {
-        var hashes = shingles.Select(s => s.Hash).Distinct().ToList();
-        var found = new System.Collections.Concurrent.ConcurrentBag<Posting>();
-        await Parallel.ForEachAsync(
-            hashes,
-            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism), CancellationToken = cancellationToken },
-            async (hash, ct) =>
-            {
-                var hex = Hex(hash);
-                var from = hex + "_";
-                var to = hex + "`";
-                var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Bucket(hex)} and RowKey gt {from} and RowKey lt {to}");
-                await foreach (var row in storage.Postings.QueryAsync(filter, maxPerPage: 1000, cancellationToken: ct))
-                {
-                    if (row.GetString("Article") is { } article)
-                    {
-                        found.Add(new Posting(hash, article, row.GetInt32("Position") ?? 0));
-                    }
-                }
-            });
-        return found.ToList();
-    }
+    /// <summary>Candidates for an article among every article indexed before this call began (itself left out).</summary>
+    public Task<IReadOnlyList<Candidate>> FindCandidatesAsync(string name, IReadOnlyList<Shingle> shingles, CancellationToken cancellationToken = default) =>
+        _mirror.FindCandidatesAsync(shingles, name, cancellationToken);
 
     /// <summary>The articles whose content has the given signature.</summary>
     public async Task<IReadOnlyList<string>> SignatureMembersAsync(string signature, CancellationToken cancellationToken = default)
     {
         var rows = await PipelineStorage.QueryAllAsync(
-            storage.Postings, TableClient.CreateQueryFilter($"PartitionKey eq {SignaturePartition(signature)}"), cancellationToken: cancellationToken);
+            _storage.Postings, TableClient.CreateQueryFilter($"PartitionKey eq {SignaturePartition(signature)}"), cancellationToken: cancellationToken);
         return rows.Select(r => r.GetString("Article") ?? TableKey.Decode(r.RowKey)).ToList();
     }
 
-    private static string Hex(ulong hash) => hash.ToString("x16", CultureInfo.InvariantCulture);
+    /// <summary>The shingles an index row holds; null for a tombstone.</summary>
+    public static IReadOnlyList<Shingle>? ShinglesOf(TableEntity row)
+    {
+        if (row.GetBoolean("Removed") == true)
+        {
+            return null;
+        }
 
-    private static string Bucket(string hex) => hex[..2];
+        var shingles = new List<Shingle>(row.GetInt32("Shingles") ?? 0);
+        for (var chunk = 0; chunk < MaxChunks && row.GetBinary(ChunkName(chunk)) is { } bytes; chunk++)
+        {
+            for (var offset = 0; offset + ShingleBytes <= bytes.Length; offset += ShingleBytes)
+            {
+                shingles.Add(new Shingle(
+                    BinaryPrimitives.ReadUInt64LittleEndian(bytes.AsSpan(offset)),
+                    BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(offset + 8))));
+            }
+        }
 
-    // Composite keys encode prefix and name together: the prefix survives literally (its characters are kept) and
-    // TableKey keeps the whole key within 1 KiB however long the name is.
-    private static string PostingKey(string hex, string name) => TableKey.Encode(hex + "_" + name);
+        return shingles;
+    }
 
-    private static string OwnPartition(string name) => TableKey.Encode("article_" + name);
+    private static void WriteShingles(TableEntity row, IReadOnlyList<Shingle> shingles)
+    {
+        var count = Math.Min(shingles.Count, MaxShingles);
+        for (int chunk = 0, start = 0; start < count; chunk++, start += ShinglesPerChunk)
+        {
+            var n = Math.Min(ShinglesPerChunk, count - start);
+            var bytes = new byte[n * ShingleBytes];
+            for (var i = 0; i < n; i++)
+            {
+                BinaryPrimitives.WriteUInt64LittleEndian(bytes.AsSpan(i * ShingleBytes), shingles[start + i].Hash);
+                BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan((i * ShingleBytes) + 8), shingles[start + i].Position);
+            }
+
+            row[ChunkName(chunk)] = bytes;
+        }
+    }
+
+    private async Task<string?> CurrentSignatureAsync(string name, CancellationToken cancellationToken)
+    {
+        var existing = await _storage.Postings.GetEntityIfExistsAsync(IndexPartition, TableKey.Encode(name), ["Signature", "Removed"], cancellationToken);
+        return existing.HasValue && existing.Value is { } row && row.GetBoolean("Removed") != true ? row.GetString("Signature") : null;
+    }
+
+    private async Task DeleteSignatureRowAsync(string signature, string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _storage.Postings.DeleteEntityAsync(SignaturePartition(signature), TableKey.Encode(name), cancellationToken: cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            // Already gone: a concurrent removal got there first.
+        }
+    }
+
+    private static string ChunkName(int chunk) => chunk == 0 ? "Data" : "Data" + chunk.ToString(CultureInfo.InvariantCulture);
 
     private static string SignaturePartition(string signature) => TableKey.Encode("signature_" + signature);
 }
