@@ -62,18 +62,20 @@ internal sealed partial class AlignArticleHandler(
             });
 
         var partners = await alignments.SweepAsync(record.Name, (partner, ct) => CurrentVersionAsync(record, partner, ct), cancellationToken);
-        var count = await alignments.CountAsync(record.Name, cancellationToken);
-        await articles.UpdateIfCurrentAsync(
-            record.Name,
-            record.SourceETag,
-            row => row with { Status = ArticleStatus.Aligned, Error = null, Alignments = count, DuplicateOf = null, Updated = DateTimeOffset.UtcNow },
-            cancellationToken);
         foreach (var partner in partners)
         {
             await articles.SetAlignmentCountAsync(partner, await alignments.CountAsync(partner, cancellationToken), cancellationToken);
         }
 
         await clusters.RefreshAsync(partners.Append(record.Name), cancellationToken);
+
+        // Last: "aligned" promises that this article's pairs, its partners' counts and its clusters are all in place.
+        var count = await alignments.CountAsync(record.Name, cancellationToken);
+        await articles.UpdateIfCurrentAsync(
+            record.Name,
+            record.SourceETag,
+            row => row with { Status = ArticleStatus.Aligned, Error = null, Alignments = count, DuplicateOf = null, Updated = DateTimeOffset.UtcNow },
+            cancellationToken);
         LogAligned(logger, record.Name, candidates.Count, pairs, aligned);
         return string.Create(CultureInfo.InvariantCulture, $"Aligned {record.Name}: {candidates.Count} candidates, {aligned} alignments with {pairs} articles.");
     }
@@ -128,17 +130,17 @@ internal sealed partial class AlignArticleHandler(
     private async Task<string> RecordDuplicateAsync(NormalizedRecord record, string canonical, CancellationToken cancellationToken)
     {
         var partners = await alignments.RemoveArticleAsync(record.Name, cancellationToken);
-        await articles.UpdateIfCurrentAsync(
-            record.Name,
-            record.SourceETag,
-            row => row with { Status = ArticleStatus.Aligned, Error = null, Alignments = 0, DuplicateOf = canonical, Updated = DateTimeOffset.UtcNow },
-            cancellationToken);
         foreach (var partner in partners)
         {
             await articles.SetAlignmentCountAsync(partner, await alignments.CountAsync(partner, cancellationToken), cancellationToken);
         }
 
         await clusters.RefreshAsync(partners.Append(record.Name), cancellationToken);
+        await articles.UpdateIfCurrentAsync(
+            record.Name,
+            record.SourceETag,
+            row => row with { Status = ArticleStatus.Aligned, Error = null, Alignments = 0, DuplicateOf = canonical, Updated = DateTimeOffset.UtcNow },
+            cancellationToken);
         LogDuplicate(logger, record.Name, canonical);
         return $"{record.Name} is an identical copy of {canonical}; recorded as its duplicate.";
     }

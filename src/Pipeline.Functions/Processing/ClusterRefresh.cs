@@ -5,64 +5,101 @@ using Pipeline.Functions.Stores;
 
 namespace Pipeline.Functions.Processing;
 
-/// <summary>Recomputes the passage clusters of the connected component(s) around some articles.</summary>
+/// <summary>Recomputes the passage clusters that touch some articles.</summary>
 internal sealed class ClusterRefresh(AlignmentStore alignments, ClusterStore clusters)
 {
-    // A component larger than this is clustered in part; the rest is picked up when its own articles align.
-    private const int MaxComponentArticles = 2000;
+    // A walk that reaches more articles than this clusters what it has; the rest is picked up when their own articles align.
+    private const int MaxClusterArticles = 2000;
 
-    /// <summary>Walks the alignment graph from <paramref name="seeds"/>, clusters every pair found once, and replaces the stored clusters.</summary>
+    /// <summary>Walks the alignments from <paramref name="seeds"/> to every cluster touching them, clusters the pairs found, and replaces those clusters.</summary>
     /// <remarks>
-    /// Two articles of one component may align at once; a refresh that read the rows before the other's writes could
-    /// finish last and store an outdated set. So after writing, the component is read again and, if its rows changed
-    /// meanwhile, clustered again: whichever refresh finishes last has seen every row written before it finished.
+    /// Only clusters that contain a seed's span can change (every alignment written or removed has a seed at one end),
+    /// so those are replaced; the walk follows passages, not whole articles, so its cost is the size of those clusters
+    /// rather than of everything connected to the seeds by any alignment.
+    /// Two articles of one cluster may align at once; a refresh that read the rows before the other's writes could
+    /// finish last and store an outdated set. So after writing, the walk is repeated and, if the rows changed
+    /// meanwhile, the clusters are computed again: whichever refresh finishes last has seen every row written before it finished.
     /// </remarks>
     public async Task RefreshAsync(IEnumerable<string> seeds, CancellationToken cancellationToken = default)
     {
         var start = seeds.Distinct(StringComparer.Ordinal).ToList();
-        var (visited, pairs, state) = await WalkAsync(start, cancellationToken);
+        var (pairs, state) = await WalkAsync(start, cancellationToken);
         for (var round = 0; round < 5; round++)
         {
-            await clusters.ReplaceAsync(visited, Cluster(pairs), cancellationToken);
-            var (visitedAgain, pairsAgain, stateAgain) = await WalkAsync(start, cancellationToken);
-            if (string.Equals(state, stateAgain, StringComparison.Ordinal) && visited.SetEquals(visitedAgain))
+            await clusters.ReplaceAsync(start, Cluster(pairs), cancellationToken);
+            var (pairsAgain, stateAgain) = await WalkAsync(start, cancellationToken);
+            if (string.Equals(state, stateAgain, StringComparison.Ordinal))
             {
                 return;
             }
 
-            (visited, pairs, state) = (visitedAgain, pairsAgain, stateAgain);
+            (pairs, state) = (pairsAgain, stateAgain);
         }
     }
 
-    private async Task<(HashSet<string> Visited, List<AlignmentRow> Pairs, string State)> WalkAsync(IReadOnlyList<string> seeds, CancellationToken cancellationToken)
+    /// <summary>Every stored pair in a cluster that touches a seed: all rows of the seeds, then, in each article reached,
+    /// the rows whose span overlaps (transitively) a span reached there — the same overlap that merges spans in clustering.</summary>
+    private async Task<(List<AlignmentRow> Pairs, string State)> WalkAsync(IReadOnlyList<string> seeds, CancellationToken cancellationToken)
     {
-        var visited = new HashSet<string>(StringComparer.Ordinal);
-        var queue = new Queue<string>(seeds);
+        var rowsOf = new Dictionary<string, IReadOnlyList<AlignmentRow>>(StringComparer.Ordinal);
+        var included = new HashSet<(string Article, string Id)>();
         var pairs = new List<AlignmentRow>();
-        while (queue.Count > 0 && visited.Count < MaxComponentArticles)
+        var reaches = new Queue<(string Article, int Start, int End)>();
+
+        void Include(string article, AlignmentRow row, Queue<(int Start, int End)> local)
         {
-            var article = queue.Dequeue();
-            if (!visited.Add(article))
+            if (!included.Add((article, row.Id + "_" + row.Version)))
             {
-                continue;
+                return;
             }
 
-            foreach (var row in await alignments.OfArticleAsync(article, cancellationToken))
+            if (row.Primary)
             {
-                if (row.Primary)
-                {
-                    pairs.Add(row);
-                }
+                pairs.Add(row);
+            }
 
-                if (!visited.Contains(row.Target.Article))
+            local.Enqueue((row.Source.Start, row.Source.End));
+            reaches.Enqueue((row.Target.Article, row.Target.Start, row.Target.End));
+        }
+
+        async Task<IReadOnlyList<AlignmentRow>> RowsAsync(string article)
+        {
+            if (!rowsOf.TryGetValue(article, out var rows))
+            {
+                rows = await alignments.OfArticleAsync(article, cancellationToken);
+                rowsOf[article] = rows;
+            }
+
+            return rows;
+        }
+
+        foreach (var seed in seeds)
+        {
+            var unused = new Queue<(int Start, int End)>();
+            foreach (var row in await RowsAsync(seed))
+            {
+                Include(seed, row, unused);
+            }
+        }
+
+        while (reaches.Count > 0 && rowsOf.Count < MaxClusterArticles)
+        {
+            var (article, from, to) = reaches.Dequeue();
+            var rows = await RowsAsync(article);
+            var spans = new Queue<(int Start, int End)>();
+            spans.Enqueue((from, to));
+            while (spans.Count > 0)
+            {
+                var (start, end) = spans.Dequeue();
+                foreach (var row in rows.Where(r => Math.Max(r.Source.Start, start) < Math.Min(r.Source.End, end)))
                 {
-                    queue.Enqueue(row.Target.Article);
+                    Include(article, row, spans);
                 }
             }
         }
 
         var state = string.Join('\n', pairs.Select(p => p.Id + "_" + p.Version).Order(StringComparer.Ordinal));
-        return (visited, pairs, state);
+        return (pairs, state);
     }
 
     private static List<ClusterRow> Cluster(List<AlignmentRow> pairs)

@@ -2,8 +2,8 @@ using System.Collections.Concurrent;
 
 namespace Pipeline.Reliability.Tests.Support;
 
-/// <summary>What processing a set of files left behind: each article's status and every alignment.</summary>
-public sealed record Outcome(IReadOnlyDictionary<string, string> Statuses, IReadOnlyList<AlignmentFact> Alignments, TimeSpan Took)
+/// <summary>What processing a set of files left behind: each article's status, every alignment and every passage cluster.</summary>
+public sealed record Outcome(IReadOnlyDictionary<string, string> Statuses, IReadOnlyList<AlignmentFact> Alignments, IReadOnlyList<string> Clusters, TimeSpan Took)
 {
     private static readonly ConcurrentDictionary<string, Lazy<Task<Outcome>>> s_clean = new(StringComparer.Ordinal);
 
@@ -11,7 +11,7 @@ public sealed record Outcome(IReadOnlyDictionary<string, string> Statuses, IRead
     public static async Task<Outcome> ReadAsync(StoredState state, TimeSpan took)
     {
         var statuses = (await state.ArticleStatesAsync()).ToDictionary(s => s.Key, s => s.Value.Status, StringComparer.Ordinal);
-        return new Outcome(statuses, await state.AlignmentsAsync(), took);
+        return new Outcome(statuses, await state.AlignmentsAsync(), await state.ClustersAsync(), took);
     }
 
     /// <summary>
@@ -38,6 +38,12 @@ public sealed record Outcome(IReadOnlyDictionary<string, string> Statuses, IRead
         var seen = actual.Alignments.GroupBy(a => a).ToDictionary(g => g.Key, g => g.Count());
         problems.AddRange(expected.Where(e => seen.GetValueOrDefault(e.Key) < e.Value).Select(e => $"missing alignment {e.Key}"));
         problems.AddRange(seen.Where(s => expected.GetValueOrDefault(s.Key) < s.Value).Select(s => $"{(expected.ContainsKey(s.Key) ? "duplicated" : "extra")} alignment {s.Key}"));
+
+        // Clusters are recomputed incrementally around each aligned article; whatever the order, they must end as in a clean run.
+        var clusters = actual.Clusters.ToHashSet(StringComparer.Ordinal);
+        problems.AddRange(Clusters.Where(c => !clusters.Contains(c)).Select(c => $"missing cluster {c}"));
+        var expectedClusters = Clusters.ToHashSet(StringComparer.Ordinal);
+        problems.AddRange(actual.Clusters.Where(c => !expectedClusters.Contains(c)).Select(c => $"extra cluster {c}"));
         return problems;
     }
 

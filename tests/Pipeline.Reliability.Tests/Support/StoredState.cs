@@ -103,6 +103,24 @@ public sealed class StoredState
             .ToList();
     }
 
+    /// <summary>Every stored cluster as its sorted member spans ("article [start, end)" joined by " + "), sorted.</summary>
+    public async Task<IReadOnlyList<string>> ClustersAsync(CancellationToken cancellationToken = default)
+    {
+        var rows = await AllAsync("clusters", TableClient.CreateQueryFilter($"PartitionKey eq {"cluster"}"), cancellationToken);
+        return rows
+            .Select(r =>
+            {
+                // Long member lists are split across Members, Members1, Members2...
+                var json = string.Concat(Enumerable.Range(0, 16).Select(i => r.GetString(i == 0 ? "Members" : "Members" + i.ToString(CultureInfo.InvariantCulture))).TakeWhile(x => x is not null));
+                using var members = System.Text.Json.JsonDocument.Parse(json);
+                return string.Join(" + ", members.RootElement.EnumerateArray()
+                    .Select(m => $"{m.GetProperty("article").GetString()} [{m.GetProperty("start").GetInt32()}, {m.GetProperty("end").GetInt32()})")
+                    .Order(StringComparer.Ordinal));
+            })
+            .Order(StringComparer.Ordinal)
+            .ToList();
+    }
+
     /// <summary>How many alignment rows there are in both directions.</summary>
     public async Task<int> AlignmentRowCountAsync(CancellationToken cancellationToken = default) =>
         (await AllAsync("alignments", null, cancellationToken, ["RowKey"])).Count;
