@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Azure.Core;
 using Azure.Core.Pipeline;
 
@@ -11,13 +9,8 @@ namespace Pipeline.Storage.Http;
 /// https://learn.microsoft.com/rest/api/storageservices/authorize-with-shared-key#table-service-shared-key-authorization</remarks>
 internal sealed class TableSharedKeyPolicy(string accountName, byte[] key) : HttpPipelineSynchronousPolicy
 {
-    public override void OnSendingRequest(HttpMessage message)
-    {
-        var request = message.Request;
-        var stringToSign = BuildStringToSign(request, accountName);
-        var signature = Convert.ToBase64String(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(stringToSign)));
-        request.Headers.SetValue("Authorization", $"SharedKey {accountName}:{signature}");
-    }
+    public override void OnSendingRequest(HttpMessage message) =>
+        SharedKeySignature.Authorize(message.Request, accountName, key, BuildStringToSign(message.Request, accountName));
 
     internal static string BuildStringToSign(Request request, string accountName)
     {

@@ -77,36 +77,8 @@ public sealed class AppProcess : IAsyncDisposable
             return;
         }
 
-        var start = new ProcessStartInfo(DotnetHost())
-        {
-            WorkingDirectory = _workDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Repo.AppDll);
-        foreach (var argument in _arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        // Settings the test did not choose must not leak in from the machine running the tests.
-        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("Pipeline__", StringComparison.OrdinalIgnoreCase) || k.StartsWith("AzureWebJobs", StringComparison.OrdinalIgnoreCase) || k.StartsWith("ASPNETCORE_", StringComparison.OrdinalIgnoreCase) || k == "FUNCTIONS_CUSTOMHANDLER_PORT").ToList())
-        {
-            start.Environment.Remove(key);
-        }
-
-        foreach (var (key, value) in _environment)
-        {
-            start.Environment[key] = value;
-        }
-
         Append($"---- starting app on port {Port} ----");
-        var process = Process.Start(start) ?? throw new InvalidOperationException("The app did not start.");
-        process.OutputDataReceived += (_, e) => Append(e.Data);
-        process.ErrorDataReceived += (_, e) => Append(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var process = Launch();
         _process = process;
 
         var clock = Stopwatch.StartNew();
@@ -144,8 +116,8 @@ public sealed class AppProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts the app and returns without waiting for it to be healthy (for start-up failure tests).</summary>
-    public async Task<(int ExitCode, string Log)> RunToExitAsync(TimeSpan timeout)
+    /// <summary>Starts the app process with this instance's arguments and settings, its output going to the log.</summary>
+    private Process Launch()
     {
         var start = new ProcessStartInfo(DotnetHost())
         {
@@ -160,16 +132,29 @@ public sealed class AppProcess : IAsyncDisposable
             start.ArgumentList.Add(argument);
         }
 
+        // Settings the test did not choose must not leak in from the machine running the tests.
+        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("Pipeline__", StringComparison.OrdinalIgnoreCase) || k.StartsWith("AzureWebJobs", StringComparison.OrdinalIgnoreCase) || k.StartsWith("ASPNETCORE_", StringComparison.OrdinalIgnoreCase) || k == "FUNCTIONS_CUSTOMHANDLER_PORT").ToList())
+        {
+            start.Environment.Remove(key);
+        }
+
         foreach (var (key, value) in _environment)
         {
             start.Environment[key] = value;
         }
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("The app did not start.");
+        var process = Process.Start(start) ?? throw new InvalidOperationException("The app did not start.");
         process.OutputDataReceived += (_, e) => Append(e.Data);
         process.ErrorDataReceived += (_, e) => Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
+        return process;
+    }
+
+    /// <summary>Starts the app and returns without waiting for it to be healthy (for start-up failure tests).</summary>
+    public async Task<(int ExitCode, string Log)> RunToExitAsync(TimeSpan timeout)
+    {
+        using var process = Launch();
         using var cts = new CancellationTokenSource(timeout);
         try
         {
