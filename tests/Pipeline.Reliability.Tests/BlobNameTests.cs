@@ -115,8 +115,14 @@ public sealed class BlobNameTests
 
         var states = await run.State.ArticleStatesAsync();
         Assert.Equal("aligned", states["dots/b.txt"].Status);
-        Assert.True(states[stored].Status is "failed" or "rejected", $"{stored}: {states[stored].Status}");
+        Assert.Equal("rejected", states[stored].Status);
+        Assert.StartsWith("unaddressable-name:", states[stored].Error, StringComparison.Ordinal);
         Assert.Contains("..", states[stored].Error, StringComparison.Ordinal);
+
+        // Rejected at once, not retried: the name can never be read, so retrying would only repeat the failure.
+        var receipt = (await run.State.ReceiptsAsync("articles"))[stored];
+        Assert.Equal(0, receipt.Attempts);
+        Assert.Empty(await run.State.PoisonAsync());
         var (status, body, _) = await run.GetJsonAsync("api/articles/dots%2Fb.txt");
         Assert.Equal(200, status);
         Assert.Contains(BodyStart(Encoding.UTF8.GetString(contents[0].Content)), body.GetProperty("text").GetString(), StringComparison.Ordinal);

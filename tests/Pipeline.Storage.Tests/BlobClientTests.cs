@@ -150,6 +150,12 @@ public sealed class BlobClientTests(AzuriteFixture azurite)
         Assert.Throws<ArgumentException>(() => container.GetBlobClient("a/../b"));
         Assert.Throws<ArgumentException>(() => container.GetBlobClient(new string('x', 1025)));
         Assert.Throws<ArgumentException>(() => new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient("Upper_Case"));
+
+        // The same verdicts without an exception, for names listed from the service that no URL can reach.
+        Assert.Contains("'..'", BlobContainerClient.BlobNameProblem("a/../b"), StringComparison.Ordinal);
+        Assert.Contains("1,024", BlobContainerClient.BlobNameProblem(new string('x', 1025)), StringComparison.Ordinal);
+        Assert.NotNull(BlobContainerClient.BlobNameProblem("ends-with-dot."));
+        Assert.Null(BlobContainerClient.BlobNameProblem("outlet/a..b #?%.txt"));
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using Pipeline.Core.Candidates;
 using Pipeline.Core.Duplicates;
 using Pipeline.Functions.Hosting;
 using Pipeline.Functions.Stores;
+using Pipeline.Storage.Blobs;
 
 namespace Pipeline.Functions.Processing;
 
@@ -25,6 +26,16 @@ internal sealed partial class NormalizeArticleHandler(
     public async Task<string> HandleAsync(ArticleBlob blob, CancellationToken cancellationToken = default)
     {
         var outlet = Outlet.Of(blob.Name, blob.Metadata);
+        if (BlobContainerClient.BlobNameProblem(blob.Name) is { } problem)
+        {
+            // No URL reaches such a blob, so it can be neither read nor checked again: say so once instead of retrying.
+            await articles.PutAsync(
+                new ArticleRow(blob.Name, outlet, null, ArticleStatus.Rejected, $"unaddressable-name: {problem} Upload it under another name.", 0, 0, DateTimeOffset.UtcNow, ETags.Normalize(blob.ETag), null, null),
+                cancellationToken);
+            LogRejected(logger, blob.Name, "unaddressable-name", problem);
+            return $"Rejected {blob.Name}: unaddressable-name: {problem}";
+        }
+
         if (blob.Length is { } length && length > options.MaxArticleBytes)
         {
             return await RejectAsync(blob, outlet, "too-large", $"The article is {length} bytes; the limit is {options.MaxArticleBytes} bytes (Pipeline:MaxArticleBytes).", cancellationToken);

@@ -125,6 +125,11 @@ internal sealed class ArticleStore(PipelineStorage storage)
     /// <summary>Reads an article's normalized record, or null when there is none (or it is unreadable).</summary>
     public async Task<NormalizedRecord?> ReadRecordAsync(string name, CancellationToken cancellationToken = default)
     {
+        if (BlobContainerClient.BlobNameProblem(name) is not null)
+        {
+            return null;
+        }
+
         try
         {
             var download = await storage.Normalized.GetBlobClient(name).DownloadContentAsync(cancellationToken);
@@ -150,8 +155,14 @@ internal sealed class ArticleStore(PipelineStorage storage)
     }
 
     /// <summary>Deletes an article's normalized record.</summary>
-    public Task DeleteRecordAsync(string name, CancellationToken cancellationToken = default) =>
-        storage.Normalized.DeleteBlobIfExistsAsync(name, cancellationToken);
+    public async Task DeleteRecordAsync(string name, CancellationToken cancellationToken = default)
+    {
+        // An unaddressable name never got a record.
+        if (BlobContainerClient.BlobNameProblem(name) is null)
+        {
+            await storage.Normalized.DeleteBlobIfExistsAsync(name, cancellationToken);
+        }
+    }
 
     private static string? Clip(string? value, int max) => value is { Length: > 0 } && value.Length > max ? value[..max] : value;
 

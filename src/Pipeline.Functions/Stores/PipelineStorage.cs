@@ -95,6 +95,12 @@ internal sealed class PipelineStorage
     /// <summary>The current ETag of an uploaded article, or null when it no longer exists.</summary>
     public async Task<string?> SourceETagAsync(string name, CancellationToken cancellationToken = default)
     {
+        if (BlobContainerClient.BlobNameProblem(name) is not null)
+        {
+            // Unreachable by URL: it was rejected for that, and is treated as absent once it is no longer listed.
+            return null;
+        }
+
         try
         {
             var properties = await Articles.GetBlobClient(name).GetPropertiesAsync(cancellationToken);

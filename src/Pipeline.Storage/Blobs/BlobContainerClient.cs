@@ -26,6 +26,10 @@ public sealed class BlobContainerClient
     /// <summary>A client for the blob <paramref name="blobName"/> in this container (no request is made).</summary>
     public BlobClient GetBlobClient(string blobName) => new(this, blobName);
 
+    /// <summary>Why <see cref="GetBlobClient"/> would refuse <paramref name="blobName"/>, or null when it can address it.</summary>
+    /// <remarks>Not in the official client: the service stores some names (such as <c>a/../b</c>, made from <c>a\..\b</c>) that no URL can reach.</remarks>
+    public static string? BlobNameProblem(string blobName) => BlobPath.Problem(blobName);
+
     /// <summary>Creates the container unless it exists; returns null when it already existed (as the official client does).</summary>
     /// <remarks>https://learn.microsoft.com/rest/api/storageservices/create-container</remarks>
     public async Task<Response<BlobContainerInfo>?> CreateIfNotExistsAsync(CancellationToken cancellationToken = default)

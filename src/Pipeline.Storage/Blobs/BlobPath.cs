@@ -28,16 +28,29 @@ internal static class BlobPath
     internal static void ValidateBlobName(string blobName)
     {
         ArgumentException.ThrowIfNullOrEmpty(blobName);
+        if (Problem(blobName) is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(blobName));
+        }
+    }
+
+    /// <summary>Why a blob cannot be addressed by this name, or null when it can.</summary>
+    internal static string? Problem(string blobName)
+    {
+        if (string.IsNullOrEmpty(blobName))
+        {
+            return "Blob name is empty.";
+        }
+
         if (blobName.Length > 1024)
         {
-            throw new ArgumentException($"Blob name is {blobName.Length} characters; the limit is 1,024.", nameof(blobName));
+            return $"Blob name is {blobName.Length} characters; the limit is 1,024.";
         }
 
         // A trailing dot or slash, and '.'/'..' segments, are rewritten by URL normalization on the way to the service.
-        if (blobName.EndsWith('.') || blobName.EndsWith('/') || blobName.Split('/').Any(s => s is "." or ".."))
-        {
-            throw new ArgumentException("Blob name must not end with '.' or '/' nor contain '.' or '..' path segments.", nameof(blobName));
-        }
+        return blobName.EndsWith('.') || blobName.EndsWith('/') || blobName.Split('/').Any(s => s is "." or "..")
+            ? "Blob name must not end with '.' or '/' nor contain '.' or '..' path segments."
+            : null;
     }
 
     internal static void ValidateContainerName(string name)
