@@ -51,6 +51,11 @@ public sealed class BadInputTests(ITestOutputHelper output)
                 problems.Add($"{file.Label}: must be rejected but ended '{state.Status}'");
             }
 
+            if (file.MustContain is not null && state.Status != "aligned")
+            {
+                problems.Add($"{file.Label}: readable text, but it ended '{state.Status}' ({state.Error})");
+            }
+
             if (receipt.Attempts != 0 || receipt.State != "done")
             {
                 problems.Add($"{file.Label}: receipt {receipt.State} after {receipt.Attempts} failed attempts (no retries expected): {receipt.Error}");

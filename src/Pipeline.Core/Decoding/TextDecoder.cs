@@ -4,7 +4,7 @@ using Pipeline.Core.Articles;
 
 namespace Pipeline.Core.Decoding;
 
-/// <summary>Turns uploaded bytes into text: BOM-declared UTF-8/UTF-16, else UTF-8, else Windows-1252; refuses binaries.</summary>
+/// <summary>Turns uploaded bytes into text: BOM-declared UTF-8/UTF-16, else BOM-less UTF-16 by its zero bytes, else UTF-8, else Windows-1252; refuses binaries.</summary>
 internal static class TextDecoder
 {
     private static readonly UTF8Encoding s_utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
@@ -61,7 +61,22 @@ internal static class TextDecoder
 
             if (content.Contains((byte)0))
             {
-                return Reject(Rejection.Binary, "The file contains NUL bytes, so it is binary (or UTF-16 without a byte order mark), not text.");
+                if (!Utf16Sniffer.LooksLikeUtf16(content, out var bigEndian))
+                {
+                    return Reject(Rejection.Binary, "The file contains NUL bytes, so it is binary (or UTF-16 without a byte order mark, in a script we cannot recognise), not text.");
+                }
+
+                try
+                {
+                    text = (bigEndian ? s_utf16Be : s_utf16Le).GetString(content);
+                }
+                catch (DecoderFallbackException)
+                {
+                    return Reject(Rejection.Binary, "The file contains NUL bytes like UTF-16 without a byte order mark, but is not valid UTF-16; it is treated as binary.");
+                }
+
+                encoding = bigEndian ? "utf-16be" : "utf-16le";
+                return Checked(text, encoding);
             }
 
             if (Utf8.IsValid(content))
@@ -76,6 +91,12 @@ internal static class TextDecoder
             }
         }
 
+        return Checked(text, encoding);
+    }
+
+    // What every decoding must pass: no NULs, few control characters, something besides whitespace.
+    private static DecodedText Checked(string text, string encoding)
+    {
         if (text.Contains('\0', StringComparison.Ordinal))
         {
             return Reject(Rejection.Binary, "The text contains NUL characters, so the file is binary, not text.");

@@ -155,10 +155,28 @@ internal static class Boilerplate
                 return false;
             }
 
-            return span.Contains('\u00A9')
+            return HasCopyrightSign(span)
                 || span.Contains("all rights reserved", StringComparison.OrdinalIgnoreCase)
                 || span.StartsWith("(c) ", StringComparison.OrdinalIgnoreCase)
                 || (span.StartsWith("copyright ", StringComparison.OrdinalIgnoreCase) && span.Length < 120);
+        }
+
+        /// <summary>A © that stands as a sign: not glued to a preceding letter, as in "cafÃ©", UTF-8 "é" read as Windows-1252.</summary>
+        private static bool HasCopyrightSign(ReadOnlySpan<char> span)
+        {
+            var from = 0;
+            while (span[from..].IndexOf('\u00A9') is var found and >= 0)
+            {
+                var i = from + found;
+                if (i == 0 || !char.IsLetter(span[i - 1]))
+                {
+                    return true;
+                }
+
+                from = i + 1;
+            }
+
+            return false;
         }
 
         /// <summary>Three or more short items separated by "/", "|", " - ", "·" or "•": a menu, picker or breadcrumb.</summary>

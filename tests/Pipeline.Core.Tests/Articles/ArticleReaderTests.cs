@@ -24,6 +24,20 @@ public class ArticleReaderTests
     }
 
     [Fact]
+    public void Read_MixedUtf8AndStrayBytes_ReadAsWindows1252AndKept()
+    {
+        // Valid UTF-8 "é" read as Windows-1252 becomes "Ã©": the © must not make the sentence a copyright line.
+        var content = Encoding.UTF8.GetBytes("Officials met on Tuesday \u00E9 to discuss the budget for the caf\u00E9.").Concat(" The minister said the plan would fail."u8.ToArray()).ToArray();
+        content[25] = 0xE9;
+        content = [.. content.Take(26), .. content.Skip(27)];
+
+        var result = ArticleReader.Read("mixed.txt", content);
+
+        Assert.False(result.IsRejected, result.Rejection?.Message);
+        Assert.Contains("discuss the budget for the caf\u00C3\u00A9.", result.Article!.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Read_EmptyContent_RejectsEmpty()
     {
         var result = ArticleReader.Read("a.txt", []);

@@ -93,6 +93,29 @@ public class TextDecoderTests
         Assert.Equal(Rejection.Empty, TextDecoder.Decode(Encoding.UTF8.GetBytes(" \r\n\t\u00A0\n ")).Rejection?.Code);
     }
 
+    [Theory]
+    [InlineData(false, "utf-16le")]
+    [InlineData(true, "utf-16be")]
+    public void Decode_Utf16WithoutBom_RecognisedByItsZeroBytes(bool bigEndian, string encoding)
+    {
+        var bytes = new UnicodeEncoding(bigEndian, byteOrderMark: false).GetBytes(Sample + " Iran’s strikes were “real,” officials said.");
+
+        var decoded = TextDecoder.Decode(bytes);
+
+        Assert.Null(decoded.Rejection);
+        Assert.Equal(encoding, decoded.Encoding);
+        Assert.StartsWith(Sample, decoded.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Decode_BinaryWithZeroBytesInBothPositions_StillRejectsBinary()
+    {
+        // Zeros at even and odd offsets alike: not the pattern of UTF-16 text.
+        var bytes = Enumerable.Range(0, 4000).Select(i => (byte)(i % 7 == 0 || i % 5 == 0 ? 0 : 'a' + (i % 26))).ToArray();
+
+        Assert.Equal(Rejection.Binary, TextDecoder.Decode(bytes).Rejection?.Code);
+    }
+
     [Fact]
     public void Decode_NulBytes_RejectsBinary()
     {

@@ -38,6 +38,23 @@ public class BoilerplateTests
         Assert.Equal(ParagraphRole.Boilerplate, roles[1]);
     }
 
+    [Theory]
+    [InlineData("\u00A9 2014 Al Jazeera Media Network")]
+    [InlineData("Copyright \u00A92015 Reuters")]
+    [InlineData("Photograph: AP \u00A9")]
+    public void Classify_CopyrightSign_IsBoilerplate(string line)
+    {
+        Assert.Equal(ParagraphRole.Boilerplate, Classify(Prose1, line, Prose2)[1]);
+    }
+
+    [Fact]
+    public void Classify_CopyrightSignGluedToALetter_IsMojibakeNotACopyright()
+    {
+        var roles = Classify(Prose1, "The minister met officials at the caf\u00C3\u00A9 on Tuesday.", Prose2);
+
+        Assert.Equal(ParagraphRole.Prose, roles[1]);
+    }
+
     [Fact]
     public void Classify_RepeatedShortLine_IsBoilerplateEverywhere()
     {
