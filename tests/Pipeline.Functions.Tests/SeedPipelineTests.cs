@@ -111,6 +111,9 @@ public sealed class SeedPipelineTests(SeededPipeline pipeline) : IClassFixture<S
         Assert.Equal(name, article.Str("article"));
         Assert.False(string.IsNullOrEmpty(article.Str("text")));
         var original = System.Text.Encoding.UTF8.GetString(content);
+
+        // "original" is the decoded text as published, which every offset indexes, so a client can show a span exactly.
+        Assert.Equal(original, article.Str("original"));
         var passages = article.GetProperty("passages").EnumerateArray().ToList();
         Assert.NotEmpty(passages);
         foreach (var passage in passages)

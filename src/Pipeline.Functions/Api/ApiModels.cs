@@ -21,7 +21,7 @@ internal sealed record PassageView(int Index, int Start, int End, string Text, s
 /// <summary>An article with its normalized text and passages.</summary>
 internal sealed record ArticleDetail(
     string Article, string Outlet, string? Title, string Status, string? Error, int Alignments, DateTimeOffset Updated, string? DuplicateOf,
-    string? Text, IReadOnlyList<PassageView> Passages);
+    string? Text, string? Original, IReadOnlyList<PassageView> Passages);
 
 /// <summary>One side of an alignment, or a cluster member.</summary>
 internal sealed record SpanView(string Article, string Outlet, int Start, int End, string Text);

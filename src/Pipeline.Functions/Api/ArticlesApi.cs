@@ -72,7 +72,7 @@ internal static class ArticlesApi
             p.Kind == PassageKind.Quote ? "quote" : "text",
             p.Speaker)).ToList();
         return TypedResults.Ok(new ArticleDetail(
-            row.Name, row.Outlet, row.Title, row.Status, row.Error, row.Alignments, row.Updated, row.DuplicateOf, record?.Article.Text, passages));
+            row.Name, row.Outlet, row.Title, row.Status, row.Error, row.Alignments, row.Updated, row.DuplicateOf, record?.Article.Text, record?.Article.Original, passages));
     }
 
     /// <summary>The name exactly as requested: the route value keeps %2F encoded, so decode the raw target instead.</summary>
