@@ -10,6 +10,7 @@ internal sealed partial class BlobTriggerPoller(
     PipelineStorage storage,
     ReceiptStore receipts,
     ArticleStore articles,
+    PostingStore postings,
     NormalizeArticleHandler normalize,
     AlignArticleHandler align,
     ArticleRemoval removal,
@@ -23,11 +24,18 @@ internal sealed partial class BlobTriggerPoller(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         LogStarted(logger, options.PollIntervalSeconds, options.MaxParallelism);
+        var indexChecked = false;
         while (!stoppingToken.IsCancellationRequested)
         {
             var more = false;
             try
             {
+                if (!indexChecked)
+                {
+                    await ReindexUnindexedAsync(stoppingToken);
+                    indexChecked = true;
+                }
+
                 more = await PollOnceAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -54,6 +62,32 @@ internal sealed partial class BlobTriggerPoller(
                 break;
             }
         }
+    }
+
+    /// <summary>Normalizes again every article that was normalized but has no candidate-index row.</summary>
+    /// <remarks>
+    /// Storage written by a version with another index layout (before 22 Nov 2026, one row per shingle) holds
+    /// normalized articles that new articles could never find. Dropping their receipts makes the next scans normalize
+    /// them again, which is idempotent and writes the index row; their alignments stay until they are recomputed.
+    /// </remarks>
+    public async Task<int> ReindexUnindexedAsync(CancellationToken cancellationToken = default)
+    {
+        var indexed = await postings.IndexedArticlesAsync(cancellationToken);
+        var missing = (await articles.AllAsync(cancellationToken))
+            .Where(row => row.ContentHash is not null && !indexed.Contains(row.Name))
+            .Select(row => row.Name)
+            .ToList();
+        foreach (var name in missing)
+        {
+            await receipts.DeleteAsync(PipelineStorage.ArticlesContainerName, name, cancellationToken);
+        }
+
+        if (missing.Count > 0)
+        {
+            LogReindex(logger, missing.Count);
+        }
+
+        return missing.Count;
     }
 
     /// <summary>One scan of both containers: articles first, so records written now align in the same scan.</summary>
@@ -198,6 +232,9 @@ internal sealed partial class BlobTriggerPoller(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Container}/{Name} failed {Attempts} times and is poisoned: {Error}")]
     private static partial void LogPoisoned(ILogger logger, string container, string name, int attempts, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} normalized articles have no candidate-index row (stored by an older version?): normalizing them again")]
+    private static partial void LogReindex(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Article {Name} was deleted; removing its rows")]
     private static partial void LogDeleted(ILogger logger, string name);

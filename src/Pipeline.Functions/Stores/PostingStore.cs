@@ -87,6 +87,14 @@ internal sealed class PostingStore
     public Task<IReadOnlyList<Candidate>> FindCandidatesAsync(string name, IReadOnlyList<Shingle> shingles, CancellationToken cancellationToken = default) =>
         _mirror.FindCandidatesAsync(shingles, name, cancellationToken);
 
+    /// <summary>The names of every article with a live index row (tombstones left out).</summary>
+    public async Task<IReadOnlySet<string>> IndexedArticlesAsync(CancellationToken cancellationToken = default)
+    {
+        var rows = await PipelineStorage.QueryAllAsync(
+            _storage.Postings, TableClient.CreateQueryFilter($"PartitionKey eq {IndexPartition}"), ["RowKey", "Article", "Removed"], cancellationToken);
+        return rows.Where(r => r.GetBoolean("Removed") != true).Select(r => r.GetString("Article") ?? TableKey.Decode(r.RowKey)).ToHashSet(StringComparer.Ordinal);
+    }
+
     /// <summary>The articles whose content has the given signature.</summary>
     public async Task<IReadOnlyList<string>> SignatureMembersAsync(string signature, CancellationToken cancellationToken = default)
     {
