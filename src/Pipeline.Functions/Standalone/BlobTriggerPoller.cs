@@ -70,7 +70,7 @@ internal sealed partial class BlobTriggerPoller(
     /// normalized articles that new articles could never find. Dropping their receipts makes the next scans normalize
     /// them again, which is idempotent and writes the index row; their alignments stay until they are recomputed.
     /// </remarks>
-    public async Task<int> ReindexUnindexedAsync(CancellationToken cancellationToken = default)
+    private async Task ReindexUnindexedAsync(CancellationToken cancellationToken)
     {
         var indexed = await postings.IndexedArticlesAsync(cancellationToken);
         var missing = (await articles.AllAsync(cancellationToken))
@@ -86,8 +86,6 @@ internal sealed partial class BlobTriggerPoller(
         {
             LogReindex(logger, missing.Count);
         }
-
-        return missing.Count;
     }
 
     /// <summary>One scan of both containers: articles first, so records written now align in the same scan.</summary>

@@ -26,9 +26,6 @@ internal sealed class CandidateIndexMirror(TableClient table, string partition, 
     private DateTimeOffset? _newest;
     private long _freshAsOf = long.MinValue;
 
-    /// <summary>Number of articles the mirror holds.</summary>
-    public int Count => _index.Count;
-
     /// <summary>Candidates for an article's shingles among every article stored before this call began.</summary>
     public async Task<IReadOnlyList<Candidate>> FindCandidatesAsync(IReadOnlyList<Shingle> shingles, string exclude, CancellationToken cancellationToken = default)
     {
