@@ -30,12 +30,8 @@ internal sealed partial class BlobTriggerPoller(
             var more = false;
             try
             {
-                if (!indexChecked)
-                {
-                    await ReindexUnindexedAsync(stoppingToken);
-                    indexChecked = true;
-                }
-
+                // A failed check must not hold up scanning (a missing table is also what the scan's retries report); it is tried again next time.
+                indexChecked = indexChecked || await TryReindexUnindexedAsync(stoppingToken);
                 more = await PollOnceAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -70,21 +66,38 @@ internal sealed partial class BlobTriggerPoller(
     /// normalized articles that new articles could never find. Dropping their receipts makes the next scans normalize
     /// them again, which is idempotent and writes the index row; their alignments stay until they are recomputed.
     /// </remarks>
-    private async Task ReindexUnindexedAsync(CancellationToken cancellationToken)
+    /// <returns>Whether the check completed; a failure is logged and the check is left for the next scan.</returns>
+    private async Task<bool> TryReindexUnindexedAsync(CancellationToken cancellationToken)
     {
-        var indexed = await postings.IndexedArticlesAsync(cancellationToken);
-        var missing = (await articles.AllAsync(cancellationToken))
-            .Where(row => row.ContentHash is not null && !indexed.Contains(row.Name))
-            .Select(row => row.Name)
-            .ToList();
-        foreach (var name in missing)
+        try
         {
-            await receipts.DeleteAsync(PipelineStorage.ArticlesContainerName, name, cancellationToken);
-        }
+            var indexed = await postings.IndexedArticlesAsync(cancellationToken);
+            var missing = (await articles.AllAsync(cancellationToken))
+                .Where(row => row.ContentHash is not null && !indexed.Contains(row.Name))
+                .Select(row => row.Name)
+                .ToList();
+            foreach (var name in missing)
+            {
+                await receipts.DeleteAsync(PipelineStorage.ArticlesContainerName, name, cancellationToken);
+            }
 
-        if (missing.Count > 0)
+            if (missing.Count > 0)
+            {
+                LogReindex(logger, missing.Count);
+            }
+
+            return true;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            LogReindex(logger, missing.Count);
+            throw;
+        }
+#pragma warning disable CA1031 // Any storage failure here only postpones the check; scanning goes on.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            LogReindexCheckFailed(logger, e.Message);
+            return false;
         }
     }
 
@@ -230,6 +243,9 @@ internal sealed partial class BlobTriggerPoller(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Container}/{Name} failed {Attempts} times and is poisoned: {Error}")]
     private static partial void LogPoisoned(ILogger logger, string container, string name, int attempts, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The start-up check for unindexed articles failed and is tried again before the next scan: {Error}")]
+    private static partial void LogReindexCheckFailed(ILogger logger, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} normalized articles have no candidate-index row (stored by an older version?): normalizing them again")]
     private static partial void LogReindex(ILogger logger, int count);
