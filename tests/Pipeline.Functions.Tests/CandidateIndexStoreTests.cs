@@ -1,7 +1,6 @@
 using Pipeline.Core.Candidates;
 using Pipeline.Functions.Stores;
 using Pipeline.Functions.Tests.Support;
-using Pipeline.Storage;
 
 namespace Pipeline.Functions.Tests;
 
@@ -73,9 +72,9 @@ public sealed class CandidateIndexStoreTests(EmptyStorage storage) : IClassFixtu
 
     private async Task<(PostingStore Writer, PostingStore Reader)> TwoInstancesAsync()
     {
-        var pipeline = new PipelineStorage(StorageConnection.Parse(storage.ConnectionString));
+        var pipeline = new Pipeline.Functions.Storage.PipelineStorage(Pipeline.Functions.Storage.StorageClients.FromConnectionString(storage.ConnectionString));
         await pipeline.InitializeAsync();
-        var other = new PipelineStorage(StorageConnection.Parse(storage.ConnectionString));
+        var other = new Pipeline.Functions.Storage.PipelineStorage(Pipeline.Functions.Storage.StorageClients.FromConnectionString(storage.ConnectionString));
         return (new PostingStore(pipeline), new PostingStore(other));
     }
 

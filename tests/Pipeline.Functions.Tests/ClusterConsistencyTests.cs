@@ -3,7 +3,7 @@ using Pipeline.Core.Alignments;
 using Pipeline.Core.Articles;
 using Pipeline.Core.Clusters;
 using Pipeline.Functions.Tests.Support;
-using Pipeline.Storage.Tables;
+using Azure.Data.Tables;
 
 namespace Pipeline.Functions.Tests;
 
@@ -96,7 +96,7 @@ public sealed class ClusterWalkTests(EmptyStorage storage) : IClassFixture<Empty
     [Fact]
     public async Task Refresh_FollowsOverlappingSpansThroughNonSeeds_AndKeepsTheirOtherClusters()
     {
-        var pipeline = new Pipeline.Functions.Stores.PipelineStorage(Pipeline.Storage.StorageConnection.Parse(storage.ConnectionString));
+        var pipeline = new Pipeline.Functions.Storage.PipelineStorage(Pipeline.Functions.Storage.StorageClients.FromConnectionString(storage.ConnectionString));
         await pipeline.InitializeAsync();
         var alignments = new Pipeline.Functions.Stores.AlignmentStore(pipeline);
         var clusters = new Pipeline.Functions.Stores.ClusterStore(pipeline);
@@ -134,7 +134,7 @@ public sealed class ClusterWalkTests(EmptyStorage storage) : IClassFixture<Empty
             [])]);
 
     // Stored clusters as their members (one merged span per article), one string per cluster, sorted.
-    private static async Task<List<string>> StoredAsync(Pipeline.Functions.Stores.PipelineStorage pipeline) =>
+    private static async Task<List<string>> StoredAsync(Pipeline.Functions.Storage.PipelineStorage pipeline) =>
         (await new Pipeline.Functions.Stores.ClusterStore(pipeline).AllAsync())
             .Select(c => string.Join(" + ", c.Members.Select(m => $"{m.Article} [{m.Start}, {m.End})").Order(StringComparer.Ordinal)))
             .Order(StringComparer.Ordinal)

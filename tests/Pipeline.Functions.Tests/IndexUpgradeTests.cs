@@ -1,5 +1,5 @@
+using Azure.Data.Tables;
 using Pipeline.Functions.Tests.Support;
-using Pipeline.Storage;
 
 namespace Pipeline.Functions.Tests;
 
@@ -23,7 +23,7 @@ public sealed class IndexUpgradeTests(EmptyStorage storage) : IClassFixture<Empt
         }
 
         // What an older version left behind: normalized, aligned articles and no index rows.
-        var postings = StorageConnection.Parse(storage.ConnectionString).CreateTableServiceClient().GetTableClient("postings");
+        var postings = new TableServiceClient(storage.ConnectionString).GetTableClient("postings");
         var indexRows = (await storage.Storage.EntitiesAsync("postings")).Where(r => r.PartitionKey == "index").ToList();
         Assert.Equal(4, indexRows.Count);
         foreach (var row in indexRows)

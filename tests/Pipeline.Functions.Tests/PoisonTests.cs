@@ -1,5 +1,5 @@
+using Azure.Data.Tables;
 using Pipeline.Functions.Tests.Support;
-using Pipeline.Storage;
 
 namespace Pipeline.Functions.Tests;
 
@@ -16,7 +16,7 @@ public sealed class PoisonTests(EmptyStorage storage) : IClassFixture<EmptyStora
         });
 
         // Break the candidate index underneath the running app: normalizing any article now fails.
-        var postings = StorageConnection.Parse(storage.ConnectionString).CreateTableServiceClient().GetTableClient("postings");
+        var postings = new TableServiceClient(storage.ConnectionString).GetTableClient("postings");
         await postings.DeleteAsync();
         var (name, content) = Seeds.Get("003");
         var blob = "poison/" + name;

@@ -1,6 +1,6 @@
+using Pipeline.Functions.Storage;
 using FsCheck;
 using FsCheck.Fluent;
-using Pipeline.Storage;
 using Xunit;
 
 namespace Pipeline.Reliability.Tests;

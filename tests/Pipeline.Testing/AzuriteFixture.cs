@@ -46,7 +46,7 @@ public class AzuriteFixture : IAsyncLifetime
     /// <summary>The Table service port.</summary>
     public int TablePort { get; private set; }
 
-    /// <summary>Path-style endpoints with the devstoreaccount1 key, e.g. for StorageConnection.Parse.</summary>
+    /// <summary>Path-style endpoints with the devstoreaccount1 key, e.g. for the official clients.</summary>
     public string ConnectionString =>
         $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};" +
         $"BlobEndpoint=http://127.0.0.1:{BlobPort}/{AccountName};" +
@@ -273,6 +273,9 @@ public class AzuriteFixture : IAsyncLifetime
             yield return "--inMemoryPersistence";
         }
         yield return "--disableTelemetry";
+
+        // Tests build their own official clients, whose newest service version can be ahead of Azurite; the app pins one Azurite serves.
+        yield return "--skipApiVersionCheck";
         yield return "--silent";
         yield return "--blobHost";
         yield return "127.0.0.1";

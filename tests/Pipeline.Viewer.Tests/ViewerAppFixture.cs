@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Pipeline.Storage.Blobs;
+using Azure.Storage.Blobs;
 using Pipeline.Testing;
 using Pipeline.Viewer.Tests.Browser;
 using Xunit;

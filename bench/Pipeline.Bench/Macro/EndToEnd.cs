@@ -5,7 +5,7 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using Pipeline.Bench.Corpus;
-using Pipeline.Storage.Blobs;
+using Azure.Storage.Blobs;
 
 namespace Pipeline.Bench.Macro;
 
@@ -56,7 +56,7 @@ internal static class EndToEnd
 
             var articles = Enumerable.Range(0, options.EndToEndArticles).Select(generator.Stored).ToList();
             var container = new BlobServiceClient(connection).GetBlobContainerClient("articles");
-            await container.CreateIfNotExistsAsync(cancellationToken);
+            await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
             var requestsBefore = CountRequests(debugLog);
             var cpuBefore = (App: CpuSeconds(appProcess), Azurite: CpuSecondsTree(azuriteProcess));
             var clock = Stopwatch.StartNew();

@@ -1,10 +1,10 @@
 using System.Globalization;
 using Azure;
+using Azure.Data.Tables;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Pipeline.Core.Alignments;
+using Pipeline.Functions.Storage;
 using Pipeline.Functions.Stores;
-using Pipeline.Storage;
-using Pipeline.Storage.Tables;
 
 namespace Pipeline.Functions.Api;
 
@@ -21,7 +21,7 @@ internal static class AlignmentsApi
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapGet("/api/alignments", ListAsync).WithName("ListAlignments").WithSummary("Lists aligned passage pairs, each pair once.");
 
-    private static async Task<Results<Ok<AlignmentPage>, BadRequest<ApiError>>> ListAsync(
+    internal static async Task<Results<Ok<AlignmentPage>, BadRequest<ApiError>>> ListAsync(
         HttpRequest request, AlignmentStore store, CancellationToken cancellationToken)
     {
         var query = new QueryParameters(request.Query);

@@ -1,3 +1,4 @@
+
 namespace Pipeline.Functions.Api;
 
 /// <summary>An error answer: <c>{"error": "..."}</c>.</summary>

@@ -18,7 +18,7 @@ internal static class ArticlesApi
         app.MapGet("/api/articles/{**name}", GetAsync).WithName("GetArticle").WithSummary("One article with its normalized text and passages.");
     }
 
-    private static async Task<Results<Ok<ArticlePage>, BadRequest<ApiError>>> ListAsync(
+    internal static async Task<Results<Ok<ArticlePage>, BadRequest<ApiError>>> ListAsync(
         HttpRequest request, ArticleStore store, CancellationToken cancellationToken)
     {
         var query = new QueryParameters(request.Query);
@@ -49,7 +49,7 @@ internal static class ArticlesApi
         }
     }
 
-    private static async Task<Results<Ok<ArticleDetail>, NotFound<ApiError>, BadRequest<ApiError>>> GetAsync(
+    internal static async Task<Results<Ok<ArticleDetail>, NotFound<ApiError>, BadRequest<ApiError>>> GetAsync(
         HttpContext context, string name, ArticleStore store, CancellationToken cancellationToken)
     {
         var article = RawName(context) ?? name;

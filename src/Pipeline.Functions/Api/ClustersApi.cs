@@ -14,7 +14,7 @@ internal static class ClustersApi
         app.MapGet("/api/clusters/{id}", GetAsync).WithName("GetCluster").WithSummary("One cluster with each member's diff against a reference member.");
     }
 
-    private static async Task<Results<Ok<ClusterPage>, BadRequest<ApiError>>> ListAsync(
+    internal static async Task<Results<Ok<ClusterPage>, BadRequest<ApiError>>> ListAsync(
         HttpRequest request, ClusterStore store, CancellationToken cancellationToken)
     {
         var query = new QueryParameters(request.Query);
@@ -55,7 +55,7 @@ internal static class ClustersApi
         return TypedResults.Ok(new ClusterPage(page, next));
     }
 
-    private static async Task<Results<Ok<ClusterDetail>, NotFound<ApiError>>> GetAsync(string id, ClusterStore store, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<ClusterDetail>, NotFound<ApiError>>> GetAsync(string id, ClusterStore store, CancellationToken cancellationToken)
     {
         if (id.Length is 0 or > 64 || !id.All(char.IsAsciiHexDigitLower) || await store.GetAsync(id, cancellationToken) is not { } cluster)
         {

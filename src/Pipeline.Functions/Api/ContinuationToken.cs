@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 
+
 namespace Pipeline.Functions.Api;
 
 /// <summary>Opaque paging tokens: base64url JSON holding a hash of the query's parameters, the storage position and a checksum.</summary>

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Pipeline.Functions.Stores;
+using Pipeline.Functions.Storage;
 
 namespace Pipeline.Functions.Api;
 
@@ -10,7 +10,7 @@ internal static class HealthApi
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapGet("/api/health", CheckAsync).WithName("Health").WithSummary("Whether the app can reach its storage.");
 
-    private static async Task<Results<Ok<HealthView>, JsonHttpResult<HealthView>>> CheckAsync(PipelineStorage storage, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<HealthView>, JsonHttpResult<HealthView>>> CheckAsync(PipelineStorage storage, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(10));

@@ -1,5 +1,6 @@
 using System.Globalization;
 
+
 namespace Pipeline.Functions.Api;
 
 /// <summary>Reads and validates query-string parameters; every failure is a user-facing message for a 400.</summary>

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Pipeline.Core.Alignments;
 
+
 namespace Pipeline.Functions.Api;
 
 /// <summary>Word-level diff of two short texts (cluster members against their reference), compared in matching form.</summary>

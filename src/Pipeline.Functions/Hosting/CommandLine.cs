@@ -1,5 +1,6 @@
 using System.Globalization;
 
+
 namespace Pipeline.Functions.Hosting;
 
 /// <summary>The app's own command-line options (everything else is configuration: <c>--Pipeline:MinScore=0.6</c> style).</summary>

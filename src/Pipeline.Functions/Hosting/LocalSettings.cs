@@ -1,5 +1,6 @@
 using System.Text.Json;
 
+
 namespace Pipeline.Functions.Hosting;
 
 /// <summary>Reads the <c>Values</c> of a Functions <c>local.settings.json</c> the way the Core Tools would, for standalone runs.</summary>

@@ -1,19 +1,13 @@
 using Microsoft.AspNetCore.Http.Json;
 using Pipeline.Functions.Api;
-using Pipeline.Functions.Processing;
-using Pipeline.Functions.Protocol;
 using Pipeline.Functions.Standalone;
-using Pipeline.Functions.Stores;
-using Pipeline.Storage;
+using Pipeline.Functions.Storage;
 
 namespace Pipeline.Functions.Hosting;
 
-/// <summary>Builds and runs the app: one binary, two modes (under the Functions host, or standalone running its own triggers).</summary>
+/// <summary>The local host (no Functions host): the API on Kestrel, the viewer, and the trigger runner, over the same handlers as the worker.</summary>
 internal static partial class PipelineApp
 {
-    /// <summary>The setting the Functions host uses to tell a custom handler its port.</summary>
-    public const string HostPortSetting = "FUNCTIONS_CUSTOMHANDLER_PORT";
-
     /// <summary>The standalone default port, the same as <c>func start</c>'s.</summary>
     public const int DefaultPort = 7071;
 
@@ -42,7 +36,7 @@ internal static partial class PipelineApp
         {
             app = Build(command);
         }
-        catch (Exception e) when (e is InvalidOperationException or StorageConfigurationException or FormatException or System.Text.Json.JsonException or IOException)
+        catch (Exception e) when (e is InvalidOperationException or FormatException or System.Text.Json.JsonException or IOException)
         {
             await Console.Error.WriteLineAsync($"error: {e.Message}");
             return 1;
@@ -64,46 +58,30 @@ internal static partial class PipelineApp
     /// <summary>Builds the app; <paramref name="settings"/> override every other configuration source (tests use this).</summary>
     public static WebApplication Build(CommandLine command, IReadOnlyDictionary<string, string?>? settings = null)
     {
+        ArgumentNullException.ThrowIfNull(command);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             Args = [.. command.Rest],
             ContentRootPath = AppContext.BaseDirectory,
             WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
         });
+        string? localSettings = null;
         if (settings is not null)
         {
             builder.Configuration.AddInMemoryCollection(settings);
         }
-
-        var hostPort = builder.Configuration[HostPortSetting];
-        var underHost = !string.IsNullOrWhiteSpace(hostPort);
-        string? localSettings = null;
-        if (!underHost && settings is null)
+        else
         {
             localSettings = LocalSettings.Apply(builder.Configuration, [Directory.GetCurrentDirectory(), AppContext.BaseDirectory]);
         }
 
+        builder.Services.AddPipeline(builder.Configuration);
         var options = PipelineOptions.From(builder.Configuration);
-        var connection = StorageConnection.FromConfiguration(builder.Configuration);
-        string urls;
-        if (underHost)
-        {
-            if (!int.TryParse(hostPort, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port) || port is < 1 or > 65535)
-            {
-                throw new InvalidOperationException($"{HostPortSetting} must be a port number, not '{hostPort}'.");
-            }
-
-            urls = $"http://127.0.0.1:{port}";
-        }
-        else
-        {
-            urls = command.Urls ?? options.Urls ?? $"http://127.0.0.1:{command.Port ?? DefaultPort}";
-        }
-
+        var urls = command.Urls ?? options.Urls ?? $"http://127.0.0.1:{command.Port ?? DefaultPort}";
         builder.WebHost.UseUrls(urls);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            // GET endpoints need no body; the trigger endpoints raise their own limit per request.
+            // Every endpoint is a GET and needs no body.
             kestrel.Limits.MaxRequestBodySize = 64 * 1024;
             kestrel.Limits.MaxRequestLineSize = 16 * 1024;
             kestrel.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
@@ -126,24 +104,11 @@ internal static partial class PipelineApp
         {
             document.Info = new() { Title = "News passage alignment pipeline API", Version = "v1", Description = "Articles, aligned passages and passage clusters." };
 
-            // Under the host the handler's own address is internal; clients use the host's, so name none.
+            // The same document is served under the Functions host, whose address differs: name none.
             document.Servers?.Clear();
             return Task.CompletedTask;
         }));
-        builder.Services.AddSingleton(options);
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(connection);
-        builder.Services.AddSingleton<PipelineStorage>();
-        builder.Services.AddSingleton<ArticleStore>();
-        builder.Services.AddSingleton<PostingStore>();
-        builder.Services.AddSingleton<AlignmentStore>();
-        builder.Services.AddSingleton<ClusterStore>();
-        builder.Services.AddSingleton<ReceiptStore>();
-        builder.Services.AddSingleton<ClusterRefresh>();
-        builder.Services.AddSingleton<ArticleRemoval>();
-        builder.Services.AddSingleton<NormalizeArticleHandler>();
-        builder.Services.AddSingleton<AlignArticleHandler>();
-        if (!underHost && options.RunTriggers)
+        if (options.RunTriggers)
         {
             builder.Services.AddSingleton<BlobTriggerPoller>();
             builder.Services.AddHostedService(services => services.GetRequiredService<BlobTriggerPoller>());
@@ -168,14 +133,9 @@ internal static partial class PipelineApp
             }
         });
 
-        if (!underHost)
-        {
-            app.UseDefaultFiles();
-            app.UseStaticFiles();
-        }
-
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
         app.MapOpenApi("/api/openapi.json");
-        TriggerEndpoints.Map(app);
         ArticlesApi.Map(app);
         AlignmentsApi.Map(app);
         ClustersApi.Map(app);
@@ -183,15 +143,7 @@ internal static partial class PipelineApp
         ViewerApi.Map(app);
 
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Pipeline.Functions");
-        if (underHost)
-        {
-            LogHostMode(logger, urls);
-        }
-        else
-        {
-            LogStandaloneMode(logger, urls, localSettings ?? "none", connection.BlobEndpoint.ToString());
-        }
-
+        LogStandaloneMode(logger, urls, localSettings ?? "none", app.Services.GetRequiredService<StorageClients>().Blobs.Uri.ToString());
         return app;
     }
 
@@ -216,7 +168,7 @@ internal static partial class PipelineApp
         {
             var reason = e is OperationCanceledException ? "it did not answer within 30 seconds" : (e is AggregateException { InnerException: { } inner } ? inner.Message : e.Message);
             await Console.Error.WriteLineAsync(
-                $"error: storage at {storage.Connection.BlobEndpoint} / {storage.Connection.TableEndpoint} is not usable: {reason}\n" +
+                $"error: storage at {storage.Clients.Blobs.Uri} / {storage.Clients.Tables.Uri} is not usable: {reason}\n" +
                 "Check AzureWebJobsStorage (UseDevelopmentStorage=true needs Azurite on ports 10000 and 10002; ./run.sh starts it).");
             return false;
         }
@@ -224,9 +176,6 @@ internal static partial class PipelineApp
         await app.StartAsync(cancellationToken);
         return true;
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Running under the Functions host as a custom handler on {Urls}")]
-    private static partial void LogHostMode(ILogger logger, string urls);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Running standalone (no Functions host) on {Urls}: the app runs its own blob triggers. Loopback only unless --urls or Pipeline__Urls says otherwise. local.settings.json: {LocalSettings}; storage: {Storage}")]
     private static partial void LogStandaloneMode(ILogger logger, string urls, string localSettings, string storage);

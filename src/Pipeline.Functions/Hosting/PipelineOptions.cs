@@ -1,4 +1,5 @@
 
+
 namespace Pipeline.Functions.Hosting;
 
 /// <summary>The app's settings, read from the <c>Pipeline</c> configuration section (env <c>Pipeline__*</c>).</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using Pipeline.Core.Alignments;
 using Pipeline.Core.Candidates;
 using Pipeline.Functions.Hosting;
+using Pipeline.Functions.Storage;
 using Pipeline.Functions.Stores;
 
 namespace Pipeline.Functions.Processing;

@@ -1,3 +1,6 @@
+using Azure;
+using Azure.Storage.Blobs;
+
 namespace Pipeline.Functions.Processing;
 
 /// <summary>An uploaded article as a trigger presents it: name, version, size and a way to read the bytes.</summary>
@@ -11,4 +14,25 @@ internal sealed record ArticleBlob(
     string ETag,
     long? Length,
     IReadOnlyDictionary<string, string> Metadata,
-    Func<CancellationToken, Task<byte[]>> ReadAsync);
+    Func<CancellationToken, Task<byte[]>> ReadAsync)
+{
+    /// <summary>The article a blob client points at, with its current version and metadata; null when it is gone.</summary>
+    public static async Task<ArticleBlob?> FromClientAsync(BlobClient blob, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(blob);
+        try
+        {
+            var properties = (await blob.GetPropertiesAsync(cancellationToken: cancellationToken)).Value;
+            return new ArticleBlob(
+                blob.Name,
+                properties.ETag.ToString(),
+                properties.ContentLength,
+                new Dictionary<string, string>(properties.Metadata, StringComparer.OrdinalIgnoreCase),
+                async ct => (await blob.DownloadContentAsync(ct)).Value.Content.ToArray());
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
+}

@@ -1,3 +1,4 @@
+using Pipeline.Functions.Storage;
 using Pipeline.Functions.Stores;
 
 namespace Pipeline.Functions.Processing;

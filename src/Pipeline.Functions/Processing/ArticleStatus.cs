@@ -1,3 +1,4 @@
+
 namespace Pipeline.Functions.Processing;
 
 /// <summary>The states an article's status row goes through.</summary>

@@ -1,3 +1,4 @@
+
 namespace Pipeline.Functions.Processing;
 
 /// <summary>Compares ETags whether or not they carry quotes (listings, properties and host metadata differ).</summary>

@@ -4,8 +4,8 @@ using Pipeline.Core.Articles;
 using Pipeline.Core.Candidates;
 using Pipeline.Core.Duplicates;
 using Pipeline.Functions.Hosting;
+using Pipeline.Functions.Storage;
 using Pipeline.Functions.Stores;
-using Pipeline.Storage.Blobs;
 
 namespace Pipeline.Functions.Processing;
 
@@ -26,7 +26,7 @@ internal sealed partial class NormalizeArticleHandler(
     public async Task<string> HandleAsync(ArticleBlob blob, CancellationToken cancellationToken = default)
     {
         var outlet = Outlet.Of(blob.Name, blob.Metadata);
-        if (BlobContainerClient.BlobNameProblem(blob.Name) is { } problem)
+        if (BlobNames.Problem(blob.Name) is { } problem)
         {
             // No URL reaches such a blob, so it can be neither read nor checked again: say so once instead of retrying.
             await articles.PutAsync(

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Pipeline.Core.Articles;
 
+
 namespace Pipeline.Functions.Processing;
 
 /// <summary>The JSON blob NormalizeArticle writes to <c>normalized/{name}</c> and AlignArticle reads.</summary>

@@ -1,3 +1,4 @@
+
 namespace Pipeline.Functions.Processing;
 
 /// <summary>Which outlet published an article, as far as its blob tells.</summary>

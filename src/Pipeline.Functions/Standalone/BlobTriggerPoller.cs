@@ -1,7 +1,8 @@
+using Azure.Storage.Blobs;
 using Pipeline.Functions.Hosting;
 using Pipeline.Functions.Processing;
+using Pipeline.Functions.Storage;
 using Pipeline.Functions.Stores;
-using Pipeline.Storage.Blobs;
 
 namespace Pipeline.Functions.Standalone;
 

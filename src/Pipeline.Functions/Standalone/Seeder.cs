@@ -1,6 +1,6 @@
 using Azure;
-using Pipeline.Functions.Stores;
-using Pipeline.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Pipeline.Functions.Storage;
 
 namespace Pipeline.Functions.Standalone;
 

@@ -1,5 +1,6 @@
 using Pipeline.Core.Alignments;
 
+
 namespace Pipeline.Functions.Stores;
 
 /// <summary>One stored alignment seen from its partition's article (<see cref="Source"/>).</summary>

@@ -2,10 +2,10 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Azure.Data.Tables;
 using Pipeline.Core.Alignments;
 using Pipeline.Core.Articles;
-using Pipeline.Storage;
-using Pipeline.Storage.Tables;
+using Pipeline.Functions.Storage;
 
 namespace Pipeline.Functions.Stores;
 
@@ -103,7 +103,7 @@ internal sealed class AlignmentStore(PipelineStorage storage)
     public async Task<(IReadOnlyList<AlignmentRow> Rows, string? Next)> PageAsync(
         string filter, string? continuation, int size, CancellationToken cancellationToken = default)
     {
-        await foreach (var page in storage.Alignments.QueryAsync(filter, maxPerPage: size, cancellationToken: cancellationToken).AsPages(continuation, size))
+        await foreach (var page in storage.Alignments.QueryAsync<TableEntity>(filter, maxPerPage: size, cancellationToken: cancellationToken).AsPages(continuation, size))
         {
             return (page.Values.Select(FromEntity).ToList(), string.IsNullOrEmpty(page.ContinuationToken) ? null : page.ContinuationToken);
         }

@@ -1,3 +1,4 @@
+
 namespace Pipeline.Functions.Stores;
 
 /// <summary>An article's status row in table <c>articles</c>.</summary>

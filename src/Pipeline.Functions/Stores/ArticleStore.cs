@@ -1,8 +1,8 @@
 using Azure;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs.Models;
 using Pipeline.Functions.Processing;
-using Pipeline.Storage;
-using Pipeline.Storage.Blobs;
-using Pipeline.Storage.Tables;
+using Pipeline.Functions.Storage;
 
 namespace Pipeline.Functions.Stores;
 
@@ -18,7 +18,7 @@ internal sealed class ArticleStore(PipelineStorage storage)
     /// <summary>Reads an article's status row, or null.</summary>
     public async Task<ArticleRow?> GetAsync(string name, CancellationToken cancellationToken = default)
     {
-        var response = await storage.ArticleRows.GetEntityIfExistsAsync(Partition, RowKey(name), cancellationToken: cancellationToken);
+        var response = await storage.ArticleRows.GetEntityIfExistsAsync<TableEntity>(Partition, RowKey(name), cancellationToken: cancellationToken);
         return response.HasValue && response.Value is { } entity ? FromEntity(entity) : null;
     }
 
@@ -48,7 +48,7 @@ internal sealed class ArticleStore(PipelineStorage storage)
     {
         for (var attempt = 0; attempt < 10; attempt++)
         {
-            var response = await storage.ArticleRows.GetEntityIfExistsAsync(Partition, RowKey(name), cancellationToken: cancellationToken);
+            var response = await storage.ArticleRows.GetEntityIfExistsAsync<TableEntity>(Partition, RowKey(name), cancellationToken: cancellationToken);
             if (!response.HasValue || response.Value is not { } entity)
             {
                 return false;
@@ -95,7 +95,7 @@ internal sealed class ArticleStore(PipelineStorage storage)
     public async Task<(IReadOnlyList<ArticleRow> Rows, string? Next)> PageAsync(string? continuation, int size, CancellationToken cancellationToken = default)
     {
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition}");
-        await foreach (var page in storage.ArticleRows.QueryAsync(filter, maxPerPage: size, cancellationToken: cancellationToken).AsPages(continuation, size))
+        await foreach (var page in storage.ArticleRows.QueryAsync<TableEntity>(filter, maxPerPage: size, cancellationToken: cancellationToken).AsPages(continuation, size))
         {
             return (page.Values.Select(FromEntity).ToList(), string.IsNullOrEmpty(page.ContinuationToken) ? null : page.ContinuationToken);
         }
@@ -125,7 +125,7 @@ internal sealed class ArticleStore(PipelineStorage storage)
     /// <summary>Reads an article's normalized record, or null when there is none (or it is unreadable).</summary>
     public async Task<NormalizedRecord?> ReadRecordAsync(string name, CancellationToken cancellationToken = default)
     {
-        if (BlobContainerClient.BlobNameProblem(name) is not null)
+        if (BlobNames.Problem(name) is not null)
         {
             return null;
         }
@@ -158,9 +158,9 @@ internal sealed class ArticleStore(PipelineStorage storage)
     public async Task DeleteRecordAsync(string name, CancellationToken cancellationToken = default)
     {
         // An unaddressable name never got a record.
-        if (BlobContainerClient.BlobNameProblem(name) is null)
+        if (BlobNames.Problem(name) is null)
         {
-            await storage.Normalized.DeleteBlobIfExistsAsync(name, cancellationToken);
+            await storage.Normalized.DeleteBlobIfExistsAsync(name, cancellationToken: cancellationToken);
         }
     }
 

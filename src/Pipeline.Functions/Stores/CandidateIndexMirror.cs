@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using Azure;
+using Azure.Data.Tables;
 using Pipeline.Core.Candidates;
-using Pipeline.Storage;
-using Pipeline.Storage.Tables;
+using Pipeline.Functions.Storage;
 
 namespace Pipeline.Functions.Stores;
 
@@ -55,7 +55,7 @@ internal sealed class CandidateIndexMirror(TableClient table, string partition, 
             ? TableClient.CreateQueryFilter($"PartitionKey eq {partition} and Timestamp ge {newest - s_overlap}")
             : TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
         var newestSeen = _newest;
-        await foreach (var row in table.QueryAsync(filter, maxPerPage: 1000, cancellationToken: cancellationToken))
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken))
         {
             if (row.Timestamp is { } stamp && (newestSeen is null || stamp > newestSeen))
             {

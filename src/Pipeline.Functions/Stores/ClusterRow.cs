@@ -1,3 +1,4 @@
+
 namespace Pipeline.Functions.Stores;
 
 /// <summary>A stored passage cluster: the same passage (usually a quote) found in several articles.</summary>

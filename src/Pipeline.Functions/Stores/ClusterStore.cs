@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Pipeline.Storage;
-using Pipeline.Storage.Tables;
+using Azure.Data.Tables;
+using Pipeline.Functions.Storage;
 
 namespace Pipeline.Functions.Stores;
 
@@ -73,7 +73,7 @@ internal sealed class ClusterStore(PipelineStorage storage)
     /// <summary>One cluster, or null.</summary>
     public async Task<ClusterRow?> GetAsync(string id, CancellationToken cancellationToken = default)
     {
-        var response = await storage.Clusters.GetEntityIfExistsAsync(Partition, id, cancellationToken: cancellationToken);
+        var response = await storage.Clusters.GetEntityIfExistsAsync<TableEntity>(Partition, id, cancellationToken: cancellationToken);
         return response.HasValue && response.Value is { } entity ? FromEntity(entity) : null;
     }
 

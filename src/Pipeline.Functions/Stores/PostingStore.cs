@@ -1,9 +1,9 @@
 using System.Buffers.Binary;
 using System.Globalization;
 using Azure;
+using Azure.Data.Tables;
 using Pipeline.Core.Candidates;
-using Pipeline.Storage;
-using Pipeline.Storage.Tables;
+using Pipeline.Functions.Storage;
 
 namespace Pipeline.Functions.Stores;
 
@@ -144,7 +144,7 @@ internal sealed class PostingStore
 
     private async Task<string?> CurrentSignatureAsync(string name, CancellationToken cancellationToken)
     {
-        var existing = await _storage.Postings.GetEntityIfExistsAsync(IndexPartition, TableKey.Encode(name), ["Signature", "Removed"], cancellationToken);
+        var existing = await _storage.Postings.GetEntityIfExistsAsync<TableEntity>(IndexPartition, TableKey.Encode(name), ["Signature", "Removed"], cancellationToken);
         return existing.HasValue && existing.Value is { } row && row.GetBoolean("Removed") != true ? row.GetString("Signature") : null;
     }
 

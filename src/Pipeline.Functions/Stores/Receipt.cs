@@ -1,3 +1,4 @@
+
 namespace Pipeline.Functions.Stores;
 
 /// <summary>What the standalone trigger remembers about one blob, like the Functions host's blob receipts.</summary>

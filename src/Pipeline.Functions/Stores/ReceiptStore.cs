@@ -1,5 +1,5 @@
-using Pipeline.Storage;
-using Pipeline.Storage.Tables;
+using Azure.Data.Tables;
+using Pipeline.Functions.Storage;
 
 namespace Pipeline.Functions.Stores;
 

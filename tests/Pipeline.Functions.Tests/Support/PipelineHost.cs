@@ -2,9 +2,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Pipeline.Functions.Hosting;
-using Pipeline.Storage;
-using Pipeline.Storage.Blobs;
-using Pipeline.Storage.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Azure.Data.Tables;
 using Pipeline.Testing;
 
 namespace Pipeline.Functions.Tests.Support;
@@ -27,8 +27,8 @@ public sealed class PipelineHost : IAsyncDisposable
     /// <summary>A client for the app.</summary>
     public HttpClient Http { get; }
 
-    /// <summary>Starts the app; <paramref name="underHost"/> makes it behave as under the Functions host (no own triggers).</summary>
-    public static async Task<PipelineHost> StartAsync(string connectionString, bool underHost = false, IReadOnlyDictionary<string, string?>? extra = null)
+    /// <summary>Starts the app; <paramref name="withoutTriggers"/> leaves the blob triggers to the test (as under the Functions host, which runs them itself).</summary>
+    public static async Task<PipelineHost> StartAsync(string connectionString, bool withoutTriggers = false, IReadOnlyDictionary<string, string?>? extra = null)
     {
         for (var attempt = 0; ; attempt++)
         {
@@ -40,9 +40,9 @@ public sealed class PipelineHost : IAsyncDisposable
                 ["Pipeline:MaxBackoffSeconds"] = "0.5",
                 ["Logging:LogLevel:Default"] = "Warning",
             };
-            if (underHost)
+            if (withoutTriggers)
             {
-                settings[PipelineApp.HostPortSetting] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                settings["Pipeline:RunTriggers"] = "false";
             }
 
             foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
@@ -126,10 +126,11 @@ public sealed class PipelineHost : IAsyncDisposable
 /// <summary>Storage access for tests: upload articles, read every row of a table.</summary>
 public sealed class TestStorage(string connectionString)
 {
-    private readonly StorageConnection _connection = StorageConnection.Parse(connectionString);
+    private readonly BlobServiceClient _blobs = new(connectionString);
+    private readonly TableServiceClient _tables = new(connectionString);
 
     /// <summary>The articles container.</summary>
-    public BlobContainerClient Articles => _connection.CreateBlobServiceClient().GetBlobContainerClient("articles");
+    public BlobContainerClient Articles => _blobs.GetBlobContainerClient("articles");
 
     /// <summary>Uploads an article.</summary>
     public async Task<string> UploadAsync(string name, byte[] content, IDictionary<string, string>? metadata = null)
@@ -143,13 +144,13 @@ public sealed class TestStorage(string connectionString)
     public async Task WaitUntilProcessedAsync(TimeSpan? timeout = null)
     {
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(90));
-        var blobs = _connection.CreateBlobServiceClient();
-        var tables = _connection.CreateTableServiceClient().GetTableClient("receipts");
+        var blobs = _blobs;
+        var tables = _tables.GetTableClient("receipts");
         while (true)
         {
             var pending = new List<string>();
             var receipts = new Dictionary<(string, string), (string? ETag, string? State)>();
-            await foreach (var row in tables.QueryAsync())
+            await foreach (var row in tables.QueryAsync<TableEntity>())
             {
                 receipts[(row.PartitionKey, row.GetString("Name") ?? string.Empty)] = (row.GetString("BlobETag"), row.GetString("State"));
             }
@@ -184,7 +185,7 @@ public sealed class TestStorage(string connectionString)
     public async Task<IReadOnlyList<TableEntity>> EntitiesAsync(string table)
     {
         var rows = new List<TableEntity>();
-        await foreach (var entity in _connection.CreateTableServiceClient().GetTableClient(table).QueryAsync())
+        await foreach (var entity in _tables.GetTableClient(table).QueryAsync<TableEntity>())
         {
             rows.Add(entity);
         }
@@ -194,13 +195,13 @@ public sealed class TestStorage(string connectionString)
 
     /// <summary>Whether an article has a normalized record.</summary>
     public async Task<bool> NormalizedExistsAsync(string name) =>
-        (await _connection.CreateBlobServiceClient().GetBlobContainerClient("normalized").GetBlobClient(name).ExistsAsync()).Value;
+        (await _blobs.GetBlobContainerClient("normalized").GetBlobClient(name).ExistsAsync()).Value;
 
     /// <summary>Every row of a table as comparable strings (PK, RK and properties, minus the volatile ones).</summary>
     public async Task<IReadOnlyList<string>> RowsAsync(string table, params string[] ignore)
     {
         var rows = new List<string>();
-        await foreach (var entity in _connection.CreateTableServiceClient().GetTableClient(table).QueryAsync())
+        await foreach (var entity in _tables.GetTableClient(table).QueryAsync<TableEntity>())
         {
             var properties = entity
                 .Where(p => p.Key is not ("Timestamp" or "odata.etag") && !p.Key.StartsWith("odata.", StringComparison.Ordinal) && !p.Key.EndsWith("@odata.type", StringComparison.Ordinal) && !ignore.Contains(p.Key))

@@ -1,8 +1,9 @@
+using Pipeline.Functions.Storage;
 using System.Globalization;
 using Azure;
-using Pipeline.Storage;
-using Pipeline.Storage.Blobs;
-using Pipeline.Storage.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Azure.Data.Tables;
 
 namespace Pipeline.Reliability.Tests.Support;
 
@@ -30,9 +31,8 @@ public sealed class StoredState
     /// <summary>Connects with a connection string (the fixture's, never the proxy's, so checks are not faulted).</summary>
     public StoredState(string connectionString)
     {
-        var connection = StorageConnection.Parse(connectionString);
-        var blobs = connection.CreateBlobServiceClient();
-        _tables = connection.CreateTableServiceClient();
+        var blobs = new BlobServiceClient(connectionString);
+        _tables = new TableServiceClient(connectionString);
         Articles = blobs.GetBlobContainerClient("articles");
         Normalized = blobs.GetBlobContainerClient("normalized");
     }
@@ -47,7 +47,7 @@ public sealed class StoredState
     public TableClient Table(string name) => _tables.GetTableClient(name);
 
     /// <summary>Creates the upload container (the app creates it too; tests may upload before the app starts).</summary>
-    public async Task EnsureContainerAsync(CancellationToken cancellationToken = default) => await Articles.CreateIfNotExistsAsync(cancellationToken);
+    public async Task EnsureContainerAsync(CancellationToken cancellationToken = default) => await Articles.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
 
     /// <summary>Uploads one article.</summary>
     public Task UploadAsync(string name, byte[] content, CancellationToken cancellationToken = default) =>
@@ -88,7 +88,7 @@ public sealed class StoredState
 
     /// <summary>Every poison record as (container, name, error).</summary>
     public async Task<IReadOnlyList<(string Container, string Name, string? Error)>> PoisonAsync(CancellationToken cancellationToken = default) =>
-        (await AllAsync("poison", null, cancellationToken)).Select(r => (r.PartitionKey, r.GetString("Name") ?? r.RowKey, r.GetString("Error"))).ToList();
+        (await AllAsync("poison", null, cancellationToken)).Select(r => (r.PartitionKey, r.GetString("Name") ?? r.RowKey, (string?)r.GetString("Error"))).ToList();
 
     /// <summary>Every alignment once (the primary direction), sorted.</summary>
     public async Task<IReadOnlyList<AlignmentFact>> AlignmentsAsync(CancellationToken cancellationToken = default)
@@ -181,7 +181,7 @@ public sealed class StoredState
         var rows = new List<TableEntity>();
         try
         {
-            await foreach (var row in Table(table).QueryAsync(filter, maxPerPage: 1000, select: select, cancellationToken: cancellationToken))
+            await foreach (var row in Table(table).QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: select, cancellationToken: cancellationToken))
             {
                 rows.Add(row);
             }
