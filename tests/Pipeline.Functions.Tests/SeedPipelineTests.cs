@@ -237,6 +237,15 @@ public sealed class SeedPipelineTests(SeededPipeline pipeline) : IClassFixture<S
         {
             Assert.True(paths.TryGetProperty(path, out _), $"openapi.json lacks {path}: {string.Join(", ", paths.EnumerateObject().Select(p => p.Name))}");
         }
+
+        // The Functions host serves a committed copy (it has no endpoint metadata to generate one from): it must not drift.
+        var committed = Path.Combine(AppContext.BaseDirectory, "openapi.json");
+        Assert.True(File.Exists(committed), $"{committed} is missing from the build");
+        using var stored = JsonDocument.Parse(File.ReadAllText(committed));
+        Assert.True(
+            JsonElement.DeepEquals(document, stored.RootElement),
+            "src/Pipeline.Functions/openapi.json differs from the document the app generates; regenerate it: " +
+            "./run.sh --no-seed, then curl -s localhost:7071/api/openapi.json | python3 -m json.tool --indent 2 --no-ensure-ascii > src/Pipeline.Functions/openapi.json");
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using Azure.Storage.Blobs;
 using Pipeline.Functions.Storage;
 using System.Text;
 using Pipeline.Reliability.Tests.Support;
@@ -77,9 +76,7 @@ public sealed class BlobNameTests
     [InlineData("trailing.")]
     public void BlobName_PathTraversal_NamedUnaddressableBeforeAnyRequest(string name)
     {
-        // The official client would send these, and URL normalization would turn them into another blob's address.
-        var blob = new BlobServiceClient("UseDevelopmentStorage=true").GetBlobContainerClient("articles").GetBlobClient(name);
-        Assert.NotEqual(name, Uri.UnescapeDataString(blob.Uri.AbsolutePath).Split("/articles/", 2).ElementAtOrDefault(1));
+        // The official client sends these as given; URL normalization on the way can turn them into another blob's address.
         Assert.NotNull(BlobNames.Problem(name));
     }
 
