@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs the whole pipeline locally: Azurite (unless storage is elsewhere or one already runs), the Functions app in
-# standalone mode (it runs its own blob triggers), and the seeds uploaded into the 'articles' container.
+# Runs the whole pipeline locally: Azurite (unless storage is elsewhere or one already runs), the app on its local host
+# (the API on Kestrel plus our own blob trigger runner; see README), and the seeds uploaded into the 'articles' container.
 # Usage: ./run.sh [--port N] [--no-seed]      Ctrl-C stops what this script started.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -86,7 +86,7 @@ done
 base="http://localhost:$port"
 cat <<INFO
 
-  The pipeline is running (standalone: the app runs both blob triggers itself).
+  The pipeline is running (local host: the app runs both blob triggers itself over the official storage clients).
     Viewer:   $base/
     API:      $base/api/articles   $base/api/alignments   $base/api/clusters   $base/api/health
     OpenAPI:  $base/api/openapi.json

@@ -16,6 +16,8 @@ internal static class Program
                                [--naive-sample 100] [--e2e | --e2e-only] [--e2e-articles 1000] [--e2e-seconds 480]
           Pipeline.Bench corpus [--corpus <dir>] [--count 8] [--out <dir>]   (write sample generated articles)
           Pipeline.Bench profile [--count 1000]   (the full path over generated articles, for dotnet-trace to sample)
+          Pipeline.Bench e2e-corpus [--corpus DIR] [--writers 16] [--first 100] [--app PATH] [--seconds 600]
+                 (the real corpus through the local host on Azurite: rate, requests per article, hottest partition)
         """;
 
     public static async Task<int> Main(string[] args)
@@ -47,6 +49,8 @@ internal static class Program
                     return await Macro.MacroRun.RunAsync(Macro.MacroOptions.Parse(args[1..]));
                 case "corpus":
                     return WriteSamples(Macro.MacroOptions.Parse(args[1..]));
+                case "e2e-corpus":
+                    return await Macro.CorpusEndToEnd.RunAsync(args[1..]);
                 case "profile":
                     return Profile(Macro.MacroOptions.Parse(args[1..]));
                 default:

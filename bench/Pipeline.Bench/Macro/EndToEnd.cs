@@ -16,7 +16,7 @@ namespace Pipeline.Bench.Macro;
 /// </summary>
 internal static class EndToEnd
 {
-    private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+    internal const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
     public static async Task RunAsync(MacroReport report, CorpusGenerator generator, MacroOptions options, Action<string> log, CancellationToken cancellationToken = default)
     {
@@ -128,7 +128,7 @@ internal static class EndToEnd
         }
     }
 
-    private static async Task WaitHealthyAsync(HttpClient http, Process app, CancellationToken cancellationToken)
+    internal static async Task WaitHealthyAsync(HttpClient http, Process app, CancellationToken cancellationToken)
     {
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < TimeSpan.FromSeconds(60))
@@ -157,7 +157,7 @@ internal static class EndToEnd
         throw new TimeoutException("the app did not become healthy within 60 s");
     }
 
-    private static async Task<(bool Final, Dictionary<string, int> Statuses)> WaitAllFinalAsync(
+    internal static async Task<(bool Final, Dictionary<string, int> Statuses)> WaitAllFinalAsync(
         HttpClient http, int expected, Stopwatch clock, Action<string> log, TimeSpan limit, CancellationToken cancellationToken)
     {
         var lastLog = 0.0;
@@ -304,7 +304,7 @@ internal static class EndToEnd
         return new RequestCounts(total, blob, reads, writes, batches, blobMs, tableMs);
     }
 
-    private static string Between(string line, string start, string end)
+    internal static string Between(string line, string start, string end)
     {
         var from = line.IndexOf(start, StringComparison.Ordinal);
         if (from < 0)
@@ -317,7 +317,7 @@ internal static class EndToEnd
         return to < 0 ? line[from..] : line[from..to];
     }
 
-    private static double CpuSeconds(Process process)
+    internal static double CpuSeconds(Process process)
     {
         try
         {
@@ -331,7 +331,7 @@ internal static class EndToEnd
     }
 
     // Azurite is started through its npm shim; its node process may be a child of the one we started.
-    private static double CpuSecondsTree(Process root)
+    internal static double CpuSecondsTree(Process root)
     {
         var total = CpuSeconds(root);
         foreach (var child in Children(root.Id))
@@ -369,7 +369,7 @@ internal static class EndToEnd
         }
     }
 
-    private static Process Start(string file, string arguments, string workingDirectory, IReadOnlyDictionary<string, string> environment)
+    internal static Process Start(string file, string arguments, string workingDirectory, IReadOnlyDictionary<string, string> environment)
     {
         var start = new ProcessStartInfo(file, arguments)
         {
@@ -397,7 +397,7 @@ internal static class EndToEnd
         return process;
     }
 
-    private static void Stop(Process process)
+    internal static void Stop(Process process)
     {
         try
         {
@@ -413,14 +413,14 @@ internal static class EndToEnd
         }
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static string? FindUp(string? explicitPath, string relative)
+    internal static string? FindUp(string? explicitPath, string relative)
     {
         if (!string.IsNullOrEmpty(explicitPath) && File.Exists(explicitPath))
         {

@@ -1,0 +1,109 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Azure.Storage.Blobs;
+using Pipeline.Bench.Corpus;
+
+namespace Pipeline.Bench.Macro;
+
+/// <summary>
+/// The real corpus through the local host on a private Azurite: blob name = path under the corpus (so the outlet is its
+/// folder), uploaded by N concurrent writers in two phases (the first 100 articles, then the rest), each timed until
+/// every status row is final. Storage requests per article and per table partition come from Azurite's request log.
+/// </summary>
+internal static class CorpusEndToEnd
+{
+    public const string Usage = "Pipeline.Bench e2e-corpus [--corpus DIR] [--writers 16] [--first 100] [--app PATH/Pipeline.Functions.dll] [--seconds 600]";
+
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken = default)
+    {
+        string? corpusPath = null;
+        string? appPath = null;
+        int writers = 16, first = 100, seconds = 600;
+        for (var i = 0; i < args.Count; i++)
+        {
+            string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+            switch (args[i])
+            {
+                case "--corpus": corpusPath = Value(); break;
+                case "--app": appPath = Value(); break;
+                case "--writers": writers = int.Parse(Value(), CultureInfo.InvariantCulture); break;
+                case "--first": first = int.Parse(Value(), CultureInfo.InvariantCulture); break;
+                case "--seconds": seconds = int.Parse(Value(), CultureInfo.InvariantCulture); break;
+                default: throw new ArgumentException($"unknown option {args[i]}");
+            }
+        }
+
+        var corpus = RealCorpus.Locate(corpusPath);
+        var azurite = EndToEnd.FindUp(Environment.GetEnvironmentVariable("PIPELINE_AZURITE"), Path.Combine("tools", "azurite", "node_modules", ".bin", "azurite"));
+        var app = appPath ?? EndToEnd.FindUp(null, Path.Combine("src", "Pipeline.Functions", "bin", "Release", "net10.0", "Pipeline.Functions.dll"));
+        if (azurite is null || app is null)
+        {
+            await Console.Error.WriteLineAsync($"error: {(azurite is null ? "Azurite" : "the app")} not found; ./bench.sh installs and builds both.");
+            return 1;
+        }
+
+        var work = Directory.CreateTempSubdirectory("pipeline-bench-corpus-");
+        var (blobPort, queuePort, tablePort, appPort) = (EndToEnd.FreePort(), EndToEnd.FreePort(), EndToEnd.FreePort(), EndToEnd.FreePort());
+        var debugLog = Path.Combine(work.FullName, "azurite-debug.log");
+        using var azuriteProcess = EndToEnd.Start(azurite,
+            $"--inMemoryPersistence --disableTelemetry --skipApiVersionCheck --silent --debug \"{debugLog}\" " +
+            $"--blobHost 127.0.0.1 --blobPort {blobPort} --queueHost 127.0.0.1 --queuePort {queuePort} --tableHost 127.0.0.1 --tablePort {tablePort}",
+            work.FullName, new Dictionary<string, string>());
+        var connection = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=" + EndToEnd.AccountKey +
+            $";BlobEndpoint=http://127.0.0.1:{blobPort}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{queuePort}/devstoreaccount1" +
+            $";TableEndpoint=http://127.0.0.1:{tablePort}/devstoreaccount1";
+        using var appProcess = EndToEnd.Start("dotnet", $"\"{app}\" --port {appPort}", work.FullName, new Dictionary<string, string>
+        {
+            ["AzureWebJobsStorage"] = connection,
+            ["Pipeline__PollIntervalSeconds"] = "1",
+            ["Logging__LogLevel__Default"] = "Warning",
+        });
+        try
+        {
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{appPort}"), Timeout = TimeSpan.FromSeconds(60) };
+            await EndToEnd.WaitHealthyAsync(http, appProcess, cancellationToken);
+            var container = new BlobServiceClient(connection).GetBlobContainerClient("articles");
+            await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+            Console.WriteLine($"# Real corpus end to end: {corpus.Articles.Count} articles of {Path.GetFileName(corpus.Origin.TrimEnd('/'))}, {writers} writers, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+            Console.WriteLine($"app: {app}");
+            Console.WriteLine();
+            Console.WriteLine("| phase | articles | wall s | articles/s | storage requests / article | table requests / article | hottest table partition (share of table requests with a partition) | final statuses |");
+            Console.WriteLine("|---|---|---|---|---|---|---|---|");
+            var phases = new[] { corpus.Articles.Take(first).ToList(), corpus.Articles.Skip(first).ToList() };
+            var total = Stopwatch.StartNew();
+            var uploaded = 0;
+            foreach (var (phase, index) in phases.Select((p, i) => (p, i)).Where(p => p.p.Count > 0))
+            {
+                var before = RequestLog.Read(debugLog);
+                var clock = Stopwatch.StartNew();
+                await Parallel.ForEachAsync(phase, new ParallelOptions { MaxDegreeOfParallelism = writers, CancellationToken = cancellationToken },
+                    async (a, ct) => await container.GetBlobClient(a.Name).UploadAsync(new BinaryData(Encoding.UTF8.GetBytes(a.Text)), overwrite: true, cancellationToken: ct));
+                uploaded += phase.Count;
+                var (final, statuses) = await EndToEnd.WaitAllFinalAsync(http, uploaded, clock, _ => { }, TimeSpan.FromSeconds(seconds), cancellationToken);
+                var wall = clock.Elapsed.TotalSeconds;
+                var requests = RequestLog.Read(debugLog).Minus(before);
+                var (hotPartition, hotShare) = requests.Hottest();
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"| {(index == 0 ? "first" : "rest")} | {phase.Count} | {wall:F1} | {phase.Count / wall:F2} | {requests.Total / (double)phase.Count:F1} | {requests.Table / (double)phase.Count:F1} | {hotShare:P1} (`{hotPartition}`) | {string.Join(", ", statuses.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {p.Value}"))}{(final ? string.Empty : " — timed out")} |"));
+            }
+
+            Console.WriteLine();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"All {corpus.Articles.Count} articles: {total.Elapsed.TotalSeconds:F1} s, {corpus.Articles.Count / total.Elapsed.TotalSeconds:F2} articles/s end to end."));
+            return 0;
+        }
+        finally
+        {
+            EndToEnd.Stop(appProcess);
+            EndToEnd.Stop(azuriteProcess);
+            try
+            {
+                work.Delete(recursive: true);
+            }
+            catch (IOException)
+            {
+                // A temp folder left behind is harmless.
+            }
+        }
+    }
+}
