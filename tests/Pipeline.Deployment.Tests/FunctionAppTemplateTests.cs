@@ -79,6 +79,23 @@ public sealed class FunctionAppTemplateTests(PublishedAppFixture published)
     }
 
     [Fact]
+    public void StorageConnections_IdentitySettings_AreAllOnesTheAppAccepts()
+    {
+        // The app's own clients read the same AzureWebJobsStorage__* settings and refuse to start on a key they do not know.
+        var source = Repo.ReadText("src", "Pipeline.Functions", "Storage", "StorageClients.cs");
+        var known = Regex.Match(source, @"s_identityKeys\s*=\s*\[(?<keys>[^\]]*)\]").Groups["keys"].Value
+            .Split(',').Select(key => key.Trim().Trim('"')).Where(key => key.Length > 0).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        Assert.Contains("blobServiceUri", known);
+
+        var deployed = AppContract.AppSettings().Keys
+            .Where(key => key.StartsWith("AzureWebJobsStorage__", StringComparison.Ordinal))
+            .Select(key => key["AzureWebJobsStorage__".Length..])
+            .ToList();
+        Assert.NotEmpty(deployed);
+        Assert.All(deployed, key => Assert.True(known.Contains(key), $"api.bicep sets AzureWebJobsStorage__{key}, which StorageClients rejects"));
+    }
+
+    [Fact]
     public void Templates_NoSetting_CarriesASharedKey()
     {
         var settings = AppContract.AppSettings();
