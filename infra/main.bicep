@@ -34,7 +34,8 @@ var tags = { 'azd-env-name': environmentName }
 var functionAppName = 'func-${resourceToken}'
 var deploymentContainerName = 'app-package-${resourceToken}'
 
-// Containers the blob triggers watch (src/Pipeline.Functions/*/function.json) plus the Flex deployment package.
+// Containers the blob triggers watch (the [BlobTrigger] paths in src/Pipeline.Functions/Functions, published in
+// functions.metadata) plus the Flex deployment package.
 var blobContainerNames = [
   'articles'
   'normalized'

@@ -20,6 +20,30 @@ internal static class AppContract
         ["Monitoring Metrics Publisher"] = "3913510d-42f4-4e42-8a64-420c390055eb",
     };
 
+    /// <summary>
+    /// The blob-triggered functions: function name → trigger path. Both use the <c>AzureWebJobsStorage</c> connection and the
+    /// Event Grid source in the default build (the contract for Flex Consumption).
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> BlobTriggers = new Dictionary<string, string>
+    {
+        ["NormalizeArticle"] = "articles/{name}",
+        ["AlignArticle"] = "normalized/{name}",
+    };
+
+    /// <summary>The HTTP API: function name → (route relative to host.json's routePrefix, auth level). Every one is GET-only.</summary>
+    public static readonly IReadOnlyDictionary<string, (string Route, string AuthLevel)> HttpFunctions =
+        new Dictionary<string, (string Route, string AuthLevel)>
+        {
+            ["ListArticles"] = ("articles", "Function"),
+            ["GetArticle"] = ("articles/{*name}", "Function"),
+            ["ListAlignments"] = ("alignments", "Function"),
+            ["ListClusters"] = ("clusters", "Function"),
+            ["GetCluster"] = ("clusters/{id}", "Function"),
+            ["Health"] = ("health", "Function"),
+            ["OpenApi"] = ("openapi.json", "Function"),
+            ["Viewer"] = ("viewer/{*path}", "Anonymous"),
+        };
+
     public const string AppSettingsType = "Microsoft.Web/sites/config";
 
     /// <summary>The `appsettings` object of the function app, as written in infra/app/api.bicep.</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using System.Xml.Linq;
 using Pipeline.Deployment.Tests.Reading;
 
 namespace Pipeline.Deployment.Tests;
@@ -10,28 +11,30 @@ public sealed class AzdProjectTests
     private static readonly IReadOnlyDictionary<string, string> AzureYaml = FlatYaml.Parse(Repo.ReadText("azure.yaml"));
 
     [Fact]
-    public void ApiService_IsAFunctionPackagedByHooks()
+    public void ApiService_IsAPlainDotnetFunctionProject()
     {
         Assert.Equal("function", AzureYaml["services.api.host"]);
-        Assert.Equal("custom", AzureYaml["services.api.language"]);
-        Assert.Equal(".", AzureYaml["services.api.project"]);
-        Assert.Equal("artifacts/api", AzureYaml["services.api.dist"]);
+        Assert.Equal("dotnet", AzureYaml["services.api.language"]);
+        Assert.Equal("./src/Pipeline.Functions", AzureYaml["services.api.project"]);
         Assert.Equal("main", AzureYaml["infra.module"]);
         Assert.Equal("infra", AzureYaml["infra.path"]);
 
-        // The folder azd zips is the folder the hooks fill.
-        Assert.Contains(":-$root/artifacts/api}\"", Repo.ReadText("scripts", "deploy", "prepackage.sh"), StringComparison.Ordinal);
-        Assert.Contains("Join-Path $root 'artifacts/api'", Repo.ReadText("scripts", "deploy", "prepackage.ps1"), StringComparison.Ordinal);
+        // azd builds the package itself (dotnet publish); nothing may override its output or add a packaging step.
+        var serviceKeys = AzureYaml.Keys.Where(key => key.StartsWith("services.api.", StringComparison.Ordinal)).Order(StringComparer.Ordinal);
+        Assert.Equal(["services.api.host", "services.api.language", "services.api.project"], serviceKeys);
+
+        // The project folder holds exactly one project, and it is a Worker SDK app.
+        var project = Assert.Single(Directory.GetFiles(Repo.File(AzureYaml["services.api.project"].Split('/')), "*.csproj"));
+        var references = XDocument.Load(project).Descendants("PackageReference").Select(reference => reference.Attribute("Include")?.Value).ToList();
+        Assert.Contains("Microsoft.Azure.Functions.Worker.Sdk", references);
+        Assert.Contains("Microsoft.Azure.Functions.Worker.Extensions.Storage.Blobs", references);
     }
 
     [Fact]
     public void Hooks_EveryScript_ExistsForBothShells()
     {
         var hooks = AzureYaml.Where(pair => pair.Key.EndsWith(".run", StringComparison.Ordinal)).ToList();
-        Assert.Contains(hooks, pair => pair.Key == "services.api.hooks.prepackage.posix.run");
-        Assert.Contains(hooks, pair => pair.Key == "services.api.hooks.prepackage.windows.run");
-        Assert.Contains(hooks, pair => pair.Key == "hooks.postdeploy.posix.run");
-        Assert.Contains(hooks, pair => pair.Key == "hooks.postdeploy.windows.run");
+        Assert.Equal(["hooks.postdeploy.posix.run", "hooks.postdeploy.windows.run"], hooks.Select(pair => pair.Key).Order(StringComparer.Ordinal));
 
         foreach (var (key, script) in hooks)
         {
@@ -40,6 +43,10 @@ public sealed class AzdProjectTests
             Assert.Equal(key.Contains(".windows.", StringComparison.Ordinal) ? "pwsh" : "sh", shell);
             Assert.EndsWith(shell == "pwsh" ? ".ps1" : ".sh", script, StringComparison.Ordinal);
         }
+
+        // Every script in scripts/deploy is one azure.yaml runs; a leftover hook script would be dead code.
+        var scripts = Directory.GetFiles(Repo.File("scripts", "deploy")).Select(file => $"./scripts/deploy/{Path.GetFileName(file)}").Order(StringComparer.Ordinal);
+        Assert.Equal(hooks.Select(pair => pair.Value).Order(StringComparer.Ordinal), scripts);
     }
 
     [Fact]

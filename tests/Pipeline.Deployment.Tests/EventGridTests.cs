@@ -3,14 +3,18 @@ using Pipeline.Deployment.Tests.Reading;
 
 namespace Pipeline.Deployment.Tests;
 
-public sealed class EventGridTests
+[Collection(PublishedAppCollection.Name)]
+public sealed class EventGridTests(PublishedAppFixture published)
 {
     private static readonly BicepFile Subscriptions = BicepFile.Load("infra", "app", "blob-subscriptions.bicep");
 
     [Fact]
     public void Subscriptions_Targets_AreExactlyTheBlobTriggeredFunctions()
     {
-        var expected = FunctionApp.BlobTriggers(Repo.FunctionsApp)
+        var triggers = published.Default.BlobTriggers;
+        // The webhook feeds only triggers on the Event Grid source; a polling trigger would never see these events.
+        Assert.All(triggers, trigger => Assert.Equal("EventGrid", trigger.Source));
+        var expected = triggers
             .Select(trigger => $"{trigger.Function} <- /blobServices/default/containers/{FunctionApp.ContainerOf(trigger)}/")
             .Order(StringComparer.Ordinal)
             .ToList();

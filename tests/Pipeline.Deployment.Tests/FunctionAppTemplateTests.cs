@@ -4,7 +4,8 @@ using Pipeline.Deployment.Tests.Reading;
 
 namespace Pipeline.Deployment.Tests;
 
-public sealed class FunctionAppTemplateTests
+[Collection(PublishedAppCollection.Name)]
+public sealed class FunctionAppTemplateTests(PublishedAppFixture published)
 {
     private static readonly BicepFile Api = BicepFile.Load("infra", "app", "api.bicep");
 
@@ -22,13 +23,16 @@ public sealed class FunctionAppTemplateTests
     }
 
     [Fact]
-    public void FunctionApp_Runtime_IsTheCustomHandlerStackOfLocalSettings()
+    public void FunctionApp_Runtime_IsDotnetIsolated10LikeLocalSettingsAndTheWorker()
     {
         var localSettings = JsonNode.Parse(Repo.ReadText("local.settings.sample.json"))!["Values"]!.AsObject();
         var runtime = SiteProperties.Path("properties.functionAppConfig.runtime");
 
-        Assert.Equal((string?)localSettings["FUNCTIONS_WORKER_RUNTIME"], runtime.String("name"));
-        Assert.Equal("1.0", runtime.String("version"));
+        Assert.Equal("dotnet-isolated", runtime.String("name"));
+        Assert.Equal("10.0", runtime.String("version"));
+        // func start reads the stack from local settings; Flex from functionAppConfig.runtime; the worker declares its own.
+        Assert.Equal(runtime.String("name"), (string?)localSettings["FUNCTIONS_WORKER_RUNTIME"]);
+        Assert.Equal(runtime.String("name"), (string?)published.Default.WorkerConfig["description"]!["language"]);
         Assert.Equal("'functionapp,linux'", SiteProperties.Raw("kind"));
     }
 
@@ -56,7 +60,7 @@ public sealed class FunctionAppTemplateTests
     public void StorageConnections_EveryBindingConnection_HasIdentityBasedSettings()
     {
         var settings = AppContract.AppSettings();
-        var prefixes = FunctionApp.Bindings(Repo.FunctionsApp)
+        var prefixes = published.Default.Bindings
             .Select(binding => binding.Connection)
             .OfType<string>()
             .Distinct(StringComparer.Ordinal)
@@ -72,6 +76,23 @@ public sealed class FunctionAppTemplateTests
             Assert.EndsWith("primaryEndpoints.table", settings.Raw($"{prefix}__tableServiceUri"), StringComparison.Ordinal);
             Assert.False(settings.Has(prefix), $"'{prefix}' as a plain setting would be a connection string; use the {prefix}__* form");
         }
+    }
+
+    [Fact]
+    public void StorageConnections_IdentitySettings_AreAllOnesTheAppAccepts()
+    {
+        // The app's own clients read the same AzureWebJobsStorage__* settings and refuse to start on a key they do not know.
+        var source = Repo.ReadText("src", "Pipeline.Functions", "Storage", "StorageClients.cs");
+        var known = Regex.Match(source, @"s_identityKeys\s*=\s*\[(?<keys>[^\]]*)\]").Groups["keys"].Value
+            .Split(',').Select(key => key.Trim().Trim('"')).Where(key => key.Length > 0).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        Assert.Contains("blobServiceUri", known);
+
+        var deployed = AppContract.AppSettings().Keys
+            .Where(key => key.StartsWith("AzureWebJobsStorage__", StringComparison.Ordinal))
+            .Select(key => key["AzureWebJobsStorage__".Length..])
+            .ToList();
+        Assert.NotEmpty(deployed);
+        Assert.All(deployed, key => Assert.True(known.Contains(key), $"api.bicep sets AzureWebJobsStorage__{key}, which StorageClients rejects"));
     }
 
     [Fact]
@@ -119,6 +140,15 @@ public sealed class FunctionAppTemplateTests
         var missing = pipelineKeys.Where(key => !settings.Has(key)).ToList();
 
         Assert.True(missing.Count == 0, $"set in local.settings.sample.json but not in api.bicep appsettings: {string.Join(", ", missing)}");
+    }
+
+    [Fact]
+    public void LocalSettings_Storage_IsAzuriteAndNeverDeployed()
+    {
+        var local = JsonNode.Parse(Repo.ReadText("local.settings.sample.json"))!["Values"]!.AsObject();
+
+        Assert.Equal("UseDevelopmentStorage=true", (string?)local["AzureWebJobsStorage"]);
+        Assert.False(AppContract.AppSettings().Has("AzureWebJobsStorage"), "the Azurite connection string must stay local");
     }
 
     [Fact]

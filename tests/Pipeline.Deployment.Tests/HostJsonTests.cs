@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using System.Xml.Linq;
 using Pipeline.Deployment.Tests.Reading;
 
 namespace Pipeline.Deployment.Tests;
@@ -20,25 +19,26 @@ public sealed class HostJsonTests
     }
 
     [Fact]
-    public void ExtensionBundle_IsTheV4Range()
+    public void HostJson_IsForAnIsolatedWorker_NoCustomHandlerNoBundle()
     {
-        var bundle = FunctionApp.HostJson(Repo.FunctionsApp)["extensionBundle"];
+        var host = FunctionApp.HostJson(Repo.FunctionsApp);
 
-        Assert.Equal("Microsoft.Azure.Functions.ExtensionBundle", (string?)bundle?["id"]);
-        Assert.Equal("[4.*, 5.0.0)", (string?)bundle?["version"]);
+        Assert.Equal("2.0", (string?)host["version"]);
+        // A customHandler section would make the host start the executable as a custom handler instead of the worker.
+        Assert.Null(host["customHandler"]);
+        // The isolated worker brings its extensions (extensions.json in the publish output); a bundle would load a second copy.
+        Assert.Null(host["extensionBundle"]);
     }
 
     [Fact]
-    public void CustomHandlerExecutable_IsTheAssemblyTheHooksPackage()
+    public void Source_HasNoHandWrittenFunctionJson()
     {
-        var host = FunctionApp.HostJson(Repo.FunctionsApp);
-        var executable = (string?)host["customHandler"]?["description"]?["defaultExecutablePath"];
-        var project = Path.Combine(Repo.FunctionsApp, "Pipeline.Functions.csproj");
-        var assemblyName = XDocument.Load(project).Descendants("AssemblyName").SingleOrDefault()?.Value
-            ?? Path.GetFileNameWithoutExtension(project);
+        // Bindings come only from the [Function] attributes, via the generated functions.metadata.
+        var handWritten = Directory.GetFiles(Repo.FunctionsApp, "function.json", SearchOption.AllDirectories)
+            .Select(file => Path.GetRelativePath(Repo.FunctionsApp, file))
+            .Where(file => !file.StartsWith("bin", StringComparison.Ordinal) && !file.StartsWith("obj", StringComparison.Ordinal))
+            .ToList();
 
-        Assert.Equal(assemblyName, executable);
-        Assert.Contains($"chmod +x \"$dist/{executable}\"", Repo.ReadText("scripts", "deploy", "prepackage.sh"), StringComparison.Ordinal);
-        Assert.Contains("Pipeline.Functions.csproj", Repo.ReadText("scripts", "deploy", "prepackage.ps1"), StringComparison.Ordinal);
+        Assert.Empty(handWritten);
     }
 }

@@ -2,7 +2,8 @@ using Pipeline.Deployment.Tests.Reading;
 
 namespace Pipeline.Deployment.Tests;
 
-public sealed class StorageTemplateTests
+[Collection(PublishedAppCollection.Name)]
+public sealed class StorageTemplateTests(PublishedAppFixture published)
 {
     private static readonly BicepFile Main = BicepFile.Load("infra", "main.bicep");
     private static readonly BicepFile Storage = BicepFile.Load("infra", "app", "storage.bicep");
@@ -10,7 +11,7 @@ public sealed class StorageTemplateTests
     [Fact]
     public void BlobTriggerPaths_EveryContainer_IsCreatedByBicep()
     {
-        var triggers = FunctionApp.BlobTriggers(Repo.FunctionsApp);
+        var triggers = published.Default.BlobTriggers;
         Assert.NotEmpty(triggers);
         var containers = Main.ArrayVar("blobContainerNames");
 
