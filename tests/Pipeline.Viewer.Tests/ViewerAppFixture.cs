@@ -207,7 +207,7 @@ public sealed class ViewerAppFixture : IAsyncLifetime
     private bool Settled(JsonElement page)
     {
         var items = page.GetProperty("items").EnumerateArray().ToList();
-        var seeds = Directory.GetFiles(Path.Combine(RepoRoot(), "seeds")).Length + (HasExtraArticles ? 2 : 0);
+        var seeds = Directory.GetFiles(Path.Combine(RepoRoot(), "seeds"), "*.txt").Length + (HasExtraArticles ? 2 : 0);
         return items.Count >= seeds && items.All(i => i.GetProperty("status").GetString() is "aligned" or "rejected" or "failed");
     }
 

@@ -53,6 +53,8 @@ internal static class CorpusEndToEnd
         var connection = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=" + EndToEnd.AccountKey +
             $";BlobEndpoint=http://127.0.0.1:{blobPort}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{queuePort}/devstoreaccount1" +
             $";TableEndpoint=http://127.0.0.1:{tablePort}/devstoreaccount1";
+        await EndToEnd.WaitForPortAsync(blobPort, cancellationToken);
+        await EndToEnd.WaitForPortAsync(tablePort, cancellationToken);
         using var appProcess = EndToEnd.Start("dotnet", $"\"{app}\" --port {appPort}", work.FullName, new Dictionary<string, string>
         {
             ["AzureWebJobsStorage"] = connection,

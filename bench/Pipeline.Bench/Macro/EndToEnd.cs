@@ -42,6 +42,8 @@ internal static class EndToEnd
         var connection = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=" + AccountKey +
             $";BlobEndpoint=http://127.0.0.1:{blobPort}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{queuePort}/devstoreaccount1" +
             $";TableEndpoint=http://127.0.0.1:{tablePort}/devstoreaccount1";
+        await WaitForPortAsync(blobPort, cancellationToken);
+        await WaitForPortAsync(tablePort, cancellationToken);
         using var appProcess = Start("dotnet", $"\"{app}\" --port {appPort}", work.FullName, new Dictionary<string, string>
         {
             ["AzureWebJobsStorage"] = connection,
@@ -395,6 +397,26 @@ internal static class EndToEnd
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
+    }
+
+    /// <summary>Waits until something listens on a loopback port (Azurite takes a few seconds to start; the app exits if storage is not there).</summary>
+    internal static async Task WaitForPortAsync(int port, CancellationToken cancellationToken = default)
+    {
+        for (var i = 0; i < 300; i++)
+        {
+            try
+            {
+                using var client = new TcpClient();
+                await client.ConnectAsync(IPAddress.Loopback, port, cancellationToken);
+                return;
+            }
+            catch (SocketException)
+            {
+                await Task.Delay(100, cancellationToken);
+            }
+        }
+
+        throw new TimeoutException($"nothing listens on port {port} after 30 s");
     }
 
     internal static void Stop(Process process)

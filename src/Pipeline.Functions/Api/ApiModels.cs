@@ -11,7 +11,8 @@ internal sealed record HealthView(string Status);
 
 /// <summary>An article in a listing.</summary>
 internal sealed record ArticleSummary(
-    string Article, string Outlet, string? Title, string Status, string? Error, int Passages, int Alignments, DateTimeOffset Updated, string? DuplicateOf);
+    string Article, string Outlet, string? Title, string Status, string? Error, int Passages, int Alignments, DateTimeOffset Updated, string? DuplicateOf,
+    string? Url, DateTimeOffset? Published, string? Warning);
 
 /// <summary>A page of articles.</summary>
 internal sealed record ArticlePage(IReadOnlyList<ArticleSummary> Items, string? ContinuationToken);
@@ -22,10 +23,17 @@ internal sealed record PassageView(int Index, int Start, int End, string Text, s
 /// <summary>An article with its normalized text and passages.</summary>
 internal sealed record ArticleDetail(
     string Article, string Outlet, string? Title, string Status, string? Error, int Alignments, DateTimeOffset Updated, string? DuplicateOf,
-    string? Text, string? Original, IReadOnlyList<PassageView> Passages);
+    string? Text, string? Original, IReadOnlyList<PassageView> Passages, string? Url, DateTimeOffset? Published, string? Warning);
 
 /// <summary>One side of an alignment, or a cluster member.</summary>
-internal sealed record SpanView(string Article, string Outlet, int Start, int End, string Text);
+/// <param name="Article">The article's name.</param>
+/// <param name="Outlet">Its outlet.</param>
+/// <param name="Start">Start offset in the article's original text.</param>
+/// <param name="End">End offset (exclusive).</param>
+/// <param name="Text">The span's original text.</param>
+/// <param name="Published">When the article was published, when known.</param>
+/// <param name="First">In a cluster: whether this member's article was published first (null when no member's date is known).</param>
+internal sealed record SpanView(string Article, string Outlet, int Start, int End, string Text, DateTimeOffset? Published = null, bool? First = null);
 
 /// <summary>A diff run.</summary>
 internal sealed record DiffView(string Op, string Text);
@@ -43,7 +51,8 @@ internal sealed record ClusterView(string Id, int Articles, string? Speaker, IRe
 internal sealed record ClusterPage(IReadOnlyList<ClusterView> Items, string? ContinuationToken);
 
 /// <summary>A cluster member with its diff against the reference member.</summary>
-internal sealed record ClusterMemberView(string Article, string Outlet, int Start, int End, string Text, IReadOnlyList<DiffView> Diff);
+internal sealed record ClusterMemberView(
+    string Article, string Outlet, int Start, int End, string Text, IReadOnlyList<DiffView> Diff, DateTimeOffset? Published = null, bool? First = null);
 
 /// <summary>One cluster with each member's differences from a reference member.</summary>
 internal sealed record ClusterDetail(string Id, int Articles, string? Speaker, int Reference, IReadOnlyList<ClusterMemberView> Members);

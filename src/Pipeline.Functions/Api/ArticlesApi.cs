@@ -40,7 +40,7 @@ internal static class ArticlesApi
         try
         {
             var (rows, next) = await store.PageAsync(position, top, cancellationToken);
-            var items = rows.Select(r => new ArticleSummary(r.Name, r.Outlet, r.Title, r.Status, r.Error, r.Passages, r.Alignments, r.Updated, r.DuplicateOf)).ToList();
+            var items = rows.Select(r => new ArticleSummary(r.Name, r.Outlet, r.Title, r.Status, r.Error, r.Passages, r.Alignments, r.Updated, r.DuplicateOf, r.Url, r.Published, r.Warning)).ToList();
             return TypedResults.Ok(new ArticlePage(items, next is null ? null : ContinuationToken.Encode(hash, next, 0)));
         }
         catch (RequestFailedException e) when (e.Status == 400 && token is not null)
@@ -72,7 +72,7 @@ internal static class ArticlesApi
             p.Kind == PassageKind.Quote ? "quote" : "text",
             p.Speaker)).ToList();
         return TypedResults.Ok(new ArticleDetail(
-            row.Name, row.Outlet, row.Title, row.Status, row.Error, row.Alignments, row.Updated, row.DuplicateOf, record?.Article.Text, record?.Article.Original, passages));
+            row.Name, row.Outlet, row.Title, row.Status, row.Error, row.Alignments, row.Updated, row.DuplicateOf, record?.Article.Text, record?.Article.Original, passages, row.Url, row.Published, row.Warning));
     }
 
     /// <summary>The name exactly as requested: the route value keeps %2F encoded, so decode the raw target instead.</summary>

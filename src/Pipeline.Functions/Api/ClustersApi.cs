@@ -63,17 +63,37 @@ internal static class ClustersApi
         }
 
         // The reference is the longest member: the fullest version of the passage, which the others are read against.
-        var reference = cluster.Members.Select((m, i) => (m, i)).OrderByDescending(x => x.m.Text.Length).ThenBy(x => x.i).Select(x => x.i).FirstOrDefault();
-        var referenceText = cluster.Members.Count > 0 ? cluster.Members[reference].Text : string.Empty;
-        var members = cluster.Members
-            .Select(m => new ClusterMemberView(m.Article, m.Outlet, m.Start, m.End, m.Text, WordDiff.Of(referenceText, m.Text).Select(DiffViews.Of).ToList()))
+        var (ordered, first) = ByPublication(cluster);
+        var reference = ordered.Select((m, i) => (m, i)).OrderByDescending(x => x.m.Text.Length).ThenBy(x => x.i).Select(x => x.i).FirstOrDefault();
+        var referenceText = ordered.Count > 0 ? ordered[reference].Text : string.Empty;
+        var members = ordered
+            .Select(m => new ClusterMemberView(
+                m.Article, m.Outlet, m.Start, m.End, m.Text, WordDiff.Of(referenceText, m.Text).Select(DiffViews.Of).ToList(), m.Published, IsFirst(m, first)))
             .ToList();
         return TypedResults.Ok(new ClusterDetail(cluster.Id, cluster.Articles, cluster.Speaker, reference, members));
     }
 
-    private static ClusterView ToView(ClusterRow cluster) => new(
-        cluster.Id,
-        cluster.Articles,
-        cluster.Speaker,
-        cluster.Members.Select(m => new SpanView(m.Article, m.Outlet, m.Start, m.End, m.Text)).ToList());
+    private static ClusterView ToView(ClusterRow cluster)
+    {
+        var (ordered, first) = ByPublication(cluster);
+        return new ClusterView(
+            cluster.Id,
+            cluster.Articles,
+            cluster.Speaker,
+            ordered.Select(m => new SpanView(m.Article, m.Outlet, m.Start, m.End, m.Text, m.Published, IsFirst(m, first))).ToList());
+    }
+
+    /// <summary>Members by publication time (undated ones last, by name), and the article that carried the passage first, if any is dated.</summary>
+    private static (IReadOnlyList<SpanRow> Members, string? FirstArticle) ByPublication(ClusterRow cluster)
+    {
+        var ordered = cluster.Members
+            .OrderBy(m => m.Published ?? DateTimeOffset.MaxValue)
+            .ThenBy(m => m.Article, StringComparer.Ordinal)
+            .ThenBy(m => m.Start)
+            .ToList();
+        return (ordered, ordered.FirstOrDefault(m => m.Published is not null)?.Article);
+    }
+
+    private static bool? IsFirst(SpanRow member, string? firstArticle) =>
+        firstArticle is null ? null : string.Equals(member.Article, firstArticle, StringComparison.Ordinal);
 }

@@ -13,7 +13,8 @@ internal sealed record CommandLine(int? Port, string? Urls, string? Seed, bool H
 {
     /// <summary>Usage text.</summary>
     public const string Usage = """
-        Pipeline.Functions: the pipeline's Azure Functions custom handler; runs standalone when no Functions host starts it.
+        Pipeline.Functions: the pipeline's Azure Functions isolated worker; when no Functions host starts it, its own local host
+        (the API on Kestrel and the blob trigger runner).
 
         Usage: Pipeline.Functions [--port N | --urls URLS] [--seed DIR]
 

@@ -103,7 +103,7 @@ internal sealed partial class AlignArticleHandler(
         }
 
         var version = AlignmentStore.Version(first.Name, first.ContentHash, second.Name, second.ContentHash)!;
-        await alignments.WritePairAsync(version, first.Outlet, second.Outlet, found, cancellationToken);
+        await alignments.WritePairAsync(version, (first.Outlet, first.Published), (second.Outlet, second.Published), found, cancellationToken);
         return found.Count;
     }
 

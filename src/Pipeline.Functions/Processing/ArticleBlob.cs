@@ -16,6 +16,9 @@ internal sealed record ArticleBlob(
     IReadOnlyDictionary<string, string> Metadata,
     Func<CancellationToken, Task<byte[]>> ReadAsync)
 {
+    /// <summary>When this version was uploaded (the blob's last-modified time), when known.</summary>
+    public DateTimeOffset? Uploaded { get; init; }
+
     /// <summary>The article a blob client points at, with its current version and metadata; null when it is gone.</summary>
     public static async Task<ArticleBlob?> FromClientAsync(BlobClient blob, CancellationToken cancellationToken = default)
     {
@@ -28,7 +31,10 @@ internal sealed record ArticleBlob(
                 properties.ETag.ToString(),
                 properties.ContentLength,
                 new Dictionary<string, string>(properties.Metadata, StringComparer.OrdinalIgnoreCase),
-                async ct => (await blob.DownloadContentAsync(ct)).Value.Content.ToArray());
+                async ct => (await blob.DownloadContentAsync(ct)).Value.Content.ToArray())
+            {
+                Uploaded = properties.LastModified,
+            };
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {

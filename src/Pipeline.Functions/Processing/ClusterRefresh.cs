@@ -105,17 +105,20 @@ internal sealed class ClusterRefresh(AlignmentStore alignments, ClusterStore clu
     private static List<ClusterRow> Cluster(List<AlignmentRow> pairs)
     {
         var outlets = new Dictionary<string, string>(StringComparer.Ordinal);
+        var published = new Dictionary<string, DateTimeOffset?>(StringComparer.Ordinal);
         foreach (var row in pairs)
         {
             outlets[row.Source.Article] = row.Source.Outlet;
             outlets[row.Target.Article] = row.Target.Outlet;
+            published[row.Source.Article] = row.Source.Published;
+            published[row.Target.Article] = row.Target.Published;
         }
 
         var rows = new List<ClusterRow>();
         foreach (var cluster in PassageClustering.Cluster(pairs.Select(ToAlignment)))
         {
             var members = cluster.Members
-                .Select(m => new SpanRow(m.Article, outlets.GetValueOrDefault(m.Article, string.Empty), m.Start, m.End, m.Text))
+                .Select(m => new SpanRow(m.Article, outlets.GetValueOrDefault(m.Article, string.Empty), m.Start, m.End, m.Text) { Published = published.GetValueOrDefault(m.Article) })
                 .OrderBy(m => m.Article, StringComparer.Ordinal).ThenBy(m => m.Start)
                 .ToList();
             var row = new ClusterRow(ClusterStore.IdOf(members), cluster.Speaker, members);

@@ -67,11 +67,23 @@ internal sealed partial class NormalizeArticleHandler(
 
         // The status row (with the new content hash) goes before the record: an aligner that still reads the old record
         // then sees its rows as stale and sweeps them, and the record's own AlignArticle redoes the pair.
-        var record = new NormalizedRecord(blob.Name, outlet, ETags.Normalize(blob.ETag), contentHash, signature, article);
+        var metadata = ArticleMetadata.From(blob.Metadata);
+        var record = new NormalizedRecord(blob.Name, outlet, ETags.Normalize(blob.ETag), contentHash, signature, article)
+        {
+            Title = metadata.Title,
+            Url = metadata.Url,
+            Published = metadata.Published,
+            Uploaded = blob.Uploaded,
+        };
         var previous = await articles.GetAsync(blob.Name, cancellationToken);
         await articles.PutAsync(
-            new ArticleRow(blob.Name, outlet, article.Title, ArticleStatus.Normalized, null, article.Passages.Count,
-                previous?.Alignments ?? 0, DateTimeOffset.UtcNow, record.SourceETag, contentHash, null),
+            new ArticleRow(blob.Name, outlet, metadata.Title ?? article.Title, ArticleStatus.Normalized, null, article.Passages.Count,
+                previous?.Alignments ?? 0, DateTimeOffset.UtcNow, record.SourceETag, contentHash, null)
+            {
+                Url = metadata.Url,
+                Published = metadata.Published,
+                Warning = Note(metadata),
+            },
             cancellationToken);
         await articles.WriteRecordAsync(record, cancellationToken);
 
@@ -83,6 +95,9 @@ internal sealed partial class NormalizeArticleHandler(
         LogNormalized(logger, blob.Name, article.Passages.Count, shingles.Count);
         return string.Create(CultureInfo.InvariantCulture, $"Normalized {blob.Name}: {article.Passages.Count} passages, {shingles.Count} postings.");
     }
+
+    // Unusable metadata does not stop an article; the status row says what was ignored.
+    private static string? Note(ArticleMetadata metadata) => metadata.Problems.Count == 0 ? null : string.Join("; ", metadata.Problems);
 
     private async Task<bool> IsCurrentAsync(ArticleBlob blob, CancellationToken cancellationToken)
     {

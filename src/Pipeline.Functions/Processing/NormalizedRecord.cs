@@ -17,6 +17,18 @@ internal sealed record NormalizedRecord(string Name, string Outlet, string Sourc
     /// <summary>Format version of the record.</summary>
     public int Version { get; init; } = 1;
 
+    /// <summary>The headline from blob metadata <c>title</c>, which wins over the one found in the text.</summary>
+    public string? Title { get; init; }
+
+    /// <summary>The original's address, from blob metadata <c>url</c>.</summary>
+    public string? Url { get; init; }
+
+    /// <summary>When it was published, from blob metadata <c>published</c>.</summary>
+    public DateTimeOffset? Published { get; init; }
+
+    /// <summary>When this version of the blob was uploaded.</summary>
+    public DateTimeOffset? Uploaded { get; init; }
+
     private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter() },

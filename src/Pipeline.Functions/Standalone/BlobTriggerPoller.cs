@@ -1,4 +1,5 @@
 using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using Pipeline.Functions.Hosting;
 using Pipeline.Functions.Processing;
 using Pipeline.Functions.Storage;
@@ -19,7 +20,7 @@ internal sealed partial class BlobTriggerPoller(
     TimeProvider time,
     ILogger<BlobTriggerPoller> logger) : BackgroundService
 {
-    private sealed record ListedBlob(string Name, string ETag, long? Length, IReadOnlyDictionary<string, string> Metadata);
+    private sealed record ListedBlob(string Name, string ETag, long? Length, IReadOnlyDictionary<string, string> Metadata, DateTimeOffset? Uploaded = null);
 
     /// <inheritdoc/>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -118,7 +119,10 @@ internal sealed partial class BlobTriggerPoller(
             PipelineStorage.ArticlesContainerName,
             listed,
             (blob, ct) => normalize.HandleAsync(
-                new ArticleBlob(blob.Name, blob.ETag, blob.Length, blob.Metadata, async c => (await storage.Articles.GetBlobClient(blob.Name).DownloadContentAsync(c)).Value.Content.ToArray()),
+                new ArticleBlob(blob.Name, blob.ETag, blob.Length, blob.Metadata, async c => (await storage.Articles.GetBlobClient(blob.Name).DownloadContentAsync(c)).Value.Content.ToArray())
+                {
+                    Uploaded = blob.Uploaded,
+                },
                 ct),
             cancellationToken);
 
@@ -214,17 +218,17 @@ internal sealed partial class BlobTriggerPoller(
             new ArticleRow(blob.Name, article?.Outlet ?? Outlet.Of(blob.Name, blob.Metadata), article?.Title, ArticleStatus.Failed,
                 $"{container}: failed {attempts} times: {message}", article?.Passages ?? 0, article?.Alignments ?? 0, time.GetUtcNow(),
                 container == PipelineStorage.ArticlesContainerName ? ETags.Normalize(blob.ETag) : article?.SourceETag,
-                article?.ContentHash, article?.DuplicateOf),
+                article?.ContentHash, article?.DuplicateOf) { Url = article?.Url, Published = article?.Published },
             cancellationToken);
     }
 
     private static async Task<IReadOnlyList<ListedBlob>> ListAsync(BlobContainerClient container, CancellationToken cancellationToken)
     {
         var result = new List<ListedBlob>();
-        await foreach (var item in container.GetBlobsAsync(cancellationToken: cancellationToken))
+        await foreach (var item in container.GetBlobsAsync(BlobTraits.Metadata, BlobStates.None, prefix: null, cancellationToken))
         {
             IReadOnlyDictionary<string, string> metadata = item.Metadata is { } m ? new Dictionary<string, string>(m, StringComparer.OrdinalIgnoreCase) : new Dictionary<string, string>();
-            result.Add(new ListedBlob(item.Name, item.Properties.ETag?.ToString() ?? string.Empty, item.Properties.ContentLength, metadata));
+            result.Add(new ListedBlob(item.Name, item.Properties.ETag?.ToString() ?? string.Empty, item.Properties.ContentLength, metadata, item.Properties.LastModified));
         }
 
         return result;

@@ -15,21 +15,27 @@ internal static partial class Seeder
             throw new DirectoryNotFoundException($"The seed folder '{folder}' does not exist.");
         }
 
+        var manifestPath = Path.Combine(folder, SeedManifest.FileName);
+        var manifest = File.Exists(manifestPath)
+            ? SeedManifest.Parse(await File.ReadAllTextAsync(manifestPath, cancellationToken))
+            : new Dictionary<string, IDictionary<string, string>>();
         var uploaded = 0;
         foreach (var path in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             var name = Path.GetRelativePath(folder, path).Replace(Path.DirectorySeparatorChar, '/');
-            if (name.StartsWith('.') || name.Contains("/.", StringComparison.Ordinal))
+            if (name.StartsWith('.') || name.Contains("/.", StringComparison.Ordinal) || name == SeedManifest.FileName)
             {
                 continue;
             }
+
+            var metadata = manifest.GetValueOrDefault(name) ?? new Dictionary<string, string>();
 
             var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
             var blob = storage.Articles.GetBlobClient(name);
             try
             {
                 var existing = await blob.DownloadContentAsync(cancellationToken);
-                if (existing.Value.Content.ToMemory().Span.SequenceEqual(bytes))
+                if (existing.Value.Content.ToMemory().Span.SequenceEqual(bytes) && SameMetadata(existing.Value.Details.Metadata, metadata))
                 {
                     continue;
                 }
@@ -38,13 +44,16 @@ internal static partial class Seeder
             {
             }
 
-            await blob.UploadAsync(new BinaryData(bytes), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "text/plain; charset=utf-8" } }, cancellationToken);
+            await blob.UploadAsync(new BinaryData(bytes), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "text/plain; charset=utf-8" }, Metadata = metadata }, cancellationToken);
             uploaded++;
         }
 
         LogSeeded(logger, uploaded, folder);
         return uploaded;
     }
+
+    private static bool SameMetadata(IDictionary<string, string> stored, IDictionary<string, string> wanted) =>
+        stored.Count == wanted.Count && wanted.All(p => stored.TryGetValue(p.Key, out var v) && string.Equals(v, p.Value, StringComparison.Ordinal));
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Seeded {Count} changed or new files from {Folder} into 'articles'")]
     private static partial void LogSeeded(ILogger logger, int count, string folder);

@@ -29,4 +29,8 @@ internal sealed record AlignmentRow(
 /// <param name="End">End offset (exclusive).</param>
 /// <param name="Text">The original text of the span.</param>
 /// <param name="Speaker">Who is quoted in the span, when known.</param>
-internal sealed record SpanRow(string Article, string Outlet, int Start, int End, string Text, string? Speaker = null);
+internal sealed record SpanRow(string Article, string Outlet, int Start, int End, string Text, string? Speaker = null)
+{
+    /// <summary>When the article was published, when its blob metadata says.</summary>
+    public DateTimeOffset? Published { get; init; }
+}

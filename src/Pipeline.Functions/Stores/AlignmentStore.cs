@@ -32,9 +32,16 @@ internal sealed class AlignmentStore(PipelineStorage storage)
     }
 
     /// <summary>Writes both directions of a pair's alignments; <paramref name="alignments"/> are oriented first → second.</summary>
+    public Task WritePairAsync(
+        string version, string firstOutlet, string secondOutlet, IReadOnlyList<Alignment> alignments, CancellationToken cancellationToken = default) =>
+        WritePairAsync(version, (firstOutlet, null), (secondOutlet, null), alignments, cancellationToken);
+
+    /// <summary>Writes both directions of a pair's alignments, with each side's outlet and publication time.</summary>
     public async Task WritePairAsync(
-        string version, string firstOutlet, string secondOutlet, IReadOnlyList<Alignment> alignments, CancellationToken cancellationToken = default)
+        string version, (string Outlet, DateTimeOffset? Published) firstArticle, (string Outlet, DateTimeOffset? Published) secondArticle,
+        IReadOnlyList<Alignment> alignments, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(alignments);
         var actions = new List<TableTransactionAction>();
         foreach (var alignment in alignments)
         {
@@ -43,8 +50,8 @@ internal sealed class AlignmentStore(PipelineStorage storage)
             var id = Hash(first.Article, second.Article, Num(first.Start), Num(first.End), Num(second.Start), Num(second.End));
             var kind = alignment.Kind == PassageKind.Quote ? "quote" : "text";
             var forward = new AlignmentRow(id, version, true, alignment.Score, kind,
-                new SpanRow(first.Article, firstOutlet, first.Start, first.End, first.Text, first.Speaker),
-                new SpanRow(second.Article, secondOutlet, second.Start, second.End, second.Text, second.Speaker),
+                new SpanRow(first.Article, firstArticle.Outlet, first.Start, first.End, first.Text, first.Speaker) { Published = firstArticle.Published },
+                new SpanRow(second.Article, secondArticle.Outlet, second.Start, second.End, second.Text, second.Speaker) { Published = secondArticle.Published },
                 alignment.Diff);
             var backward = new AlignmentRow(id, version, false, alignment.Score, kind, forward.Target, forward.Source, Mirror(alignment.Diff));
             actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(forward)));
@@ -138,11 +145,13 @@ internal sealed class AlignmentStore(PipelineStorage storage)
             ["SourceStart"] = row.Source.Start,
             ["SourceEnd"] = row.Source.End,
             ["SourceSpeaker"] = row.Source.Speaker,
+            ["SourcePublished"] = row.Source.Published,
             ["TargetArticle"] = row.Target.Article,
             ["TargetOutlet"] = row.Target.Outlet,
             ["TargetStart"] = row.Target.Start,
             ["TargetEnd"] = row.Target.End,
             ["TargetSpeaker"] = row.Target.Speaker,
+            ["TargetPublished"] = row.Target.Published,
         };
         LongText.Write(entity, "SourceText", row.Source.Text);
         LongText.Write(entity, "TargetText", row.Target.Text);
@@ -174,14 +183,14 @@ internal sealed class AlignmentStore(PipelineStorage storage)
                 entity.GetInt32("SourceStart") ?? 0,
                 entity.GetInt32("SourceEnd") ?? 0,
                 LongText.Read(entity, "SourceText") ?? string.Empty,
-                entity.GetString("SourceSpeaker")),
+                entity.GetString("SourceSpeaker")) { Published = entity.GetDateTimeOffset("SourcePublished") },
             new SpanRow(
                 entity.GetString("TargetArticle") ?? string.Empty,
                 entity.GetString("TargetOutlet") ?? string.Empty,
                 entity.GetInt32("TargetStart") ?? 0,
                 entity.GetInt32("TargetEnd") ?? 0,
                 LongText.Read(entity, "TargetText") ?? string.Empty,
-                entity.GetString("TargetSpeaker")),
+                entity.GetString("TargetSpeaker")) { Published = entity.GetDateTimeOffset("TargetPublished") },
             diff);
     }
 

@@ -24,4 +24,14 @@ internal sealed record ArticleRow(
     DateTimeOffset Updated,
     string? SourceETag,
     string? ContentHash,
-    string? DuplicateOf);
+    string? DuplicateOf)
+{
+    /// <summary>The original's address, from blob metadata <c>url</c>.</summary>
+    public string? Url { get; init; }
+
+    /// <summary>When it was published, from blob metadata <c>published</c>.</summary>
+    public DateTimeOffset? Published { get; init; }
+
+    /// <summary>What was ignored while processing it (unusable metadata), for the person who uploaded it.</summary>
+    public string? Warning { get; init; }
+}

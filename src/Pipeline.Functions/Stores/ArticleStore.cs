@@ -182,6 +182,9 @@ internal sealed class ArticleStore(PipelineStorage storage)
             ["SourceETag"] = row.SourceETag,
             ["ContentHash"] = row.ContentHash,
             ["DuplicateOf"] = row.DuplicateOf,
+            ["Url"] = row.Url,
+            ["Published"] = row.Published,
+            ["Warning"] = Clip(row.Warning, 4000),
         };
 
         // A headline longer than one property allows is split across properties, not cut (the API returns it whole).
@@ -200,5 +203,10 @@ internal sealed class ArticleStore(PipelineStorage storage)
         entity.GetDateTimeOffset("Updated") ?? entity.Timestamp ?? DateTimeOffset.MinValue,
         entity.GetString("SourceETag"),
         entity.GetString("ContentHash"),
-        entity.GetString("DuplicateOf"));
+        entity.GetString("DuplicateOf"))
+    {
+        Url = entity.GetString("Url"),
+        Published = entity.GetDateTimeOffset("Published"),
+        Warning = entity.GetString("Warning"),
+    };
 }

@@ -218,21 +218,27 @@ public sealed class TestStorage(string connectionString)
 /// <summary>The repository's seeds/ folder.</summary>
 public static class Seeds
 {
+    /// <summary>The folder itself.</summary>
+    public static string Folder
+    {
+        get
+        {
+            var directory = new DirectoryInfo(AppContext.BaseDirectory);
+            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "seeds", "000_d3b1e8ddd48edc73.txt")))
+            {
+                directory = directory.Parent;
+            }
+
+            return directory is null
+                ? throw new InvalidOperationException("seeds/ was not found above the test binaries; run the tests from the repository.")
+                : Path.Combine(directory.FullName, "seeds");
+        }
+    }
+
     /// <summary>Seed names (file names) and bytes.</summary>
     public static IReadOnlyList<(string Name, byte[] Content)> All()
     {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "seeds", "000_d3b1e8ddd48edc73.txt")))
-        {
-            directory = directory.Parent;
-        }
-
-        if (directory is null)
-        {
-            throw new InvalidOperationException("seeds/ was not found above the test binaries; run the tests from the repository.");
-        }
-
-        return Directory.GetFiles(Path.Combine(directory.FullName, "seeds"), "*.txt")
+        return Directory.GetFiles(Folder, "*.txt")
             .Order(StringComparer.Ordinal)
             .Select(path => (Path.GetFileName(path), File.ReadAllBytes(path)))
             .ToList();

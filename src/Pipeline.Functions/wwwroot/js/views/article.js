@@ -53,10 +53,13 @@ export const articleView = {
           { class: "article__meta" },
           statusBadge(article.status),
           Array.isArray(article.passages) ? h("span", {}, plural(article.passages.length, "passage")) : null,
+          article.published ? h("span", { class: "article__published" }, "Published ", timeElement(article.published)) : null,
           article.updated ? h("span", {}, "Updated ", timeElement(article.updated)) : null,
+          safeUrl(article.url) ? h("a", { class: "article__original", href: safeUrl(article.url), rel: "noopener noreferrer", target: "_blank" }, "Original ↗") : null,
           h("span", { class: "article__name", title: "Article name" }, article.article ?? name),
         ),
       ),
+      article.warning ? h("p", { class: "notice", role: "status" }, h("strong", {}, "Note: "), article.warning) : null,
       problem
         ? h("div", { class: "notice notice--error", role: "alert" }, h("strong", {}, article.status === "rejected" ? "Rejected: " : "Failed: "), article.error || "no reason was recorded.")
         : null,
@@ -157,4 +160,14 @@ function renderText(text, ranges, options) {
     if (at < para.end) pieces.push(para.text.slice(at - para.start));
     return h("p", {}, pieces);
   });
+}
+
+/** Only http(s) links reach the page: the API checks this too, but the viewer must not trust stored data. */
+function safeUrl(url) {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === "http:" || parsed.protocol === "https:" ? parsed.href : null;
+  } catch {
+    return null;
+  }
 }

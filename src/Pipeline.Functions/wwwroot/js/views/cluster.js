@@ -2,7 +2,7 @@
 import { getJson } from "../api.js";
 import { append, h, replace } from "../dom.js";
 import { route } from "../route.js";
-import { announce, emptyState, errorState, loading, outletName, pageHeading, plural, shortName, truncate } from "../ui.js";
+import { announce, emptyState, errorState, loading, outletName, pageHeading, plural, shortName, timeElement, truncate } from "../ui.js";
 import { diffStats, diffWords, markEditorial, refineRuns } from "../worddiff.js";
 import { articleTitles } from "../titles.js";
 import { clusterOutlets } from "./clusters.js";
@@ -116,7 +116,13 @@ function versionCard(cluster, member, index, reference, serverReference) {
     h(
       "div",
       { class: "version__header" },
-      h("div", { class: "version__who" }, h("h2", { class: "version__outlet", id: headingId }, outlet), h("p", { class: "version__title", dataset: { article: member.article } })),
+      h(
+        "div",
+        { class: "version__who" },
+        h("h2", { class: "version__outlet", id: headingId }, outlet, member.first === true ? h("span", { class: "version__first" }, "Carried it first") : null),
+        h("p", { class: "version__title", dataset: { article: member.article } }),
+        member.published ? h("p", { class: "version__published" }, "Published ", timeElement(member.published)) : null,
+      ),
       h("span", { class: ["version__summary", isReference && "version__summary--reference", !isReference && runs.some((r) => r.op !== "equal") && "version__summary--changed"] }, summary),
     ),
     h("blockquote", { class: "version__text", cite: link }, renderDiff(runs)),
