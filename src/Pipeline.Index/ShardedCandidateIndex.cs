@@ -24,7 +24,8 @@ public sealed class ShardedCandidateIndex
     /// <summary>Requests one call has in flight at most: latency without flooding an instance's connection pool.</summary>
     private const int Parallelism = 4;
 
-    // A common row with more properties than this is shrunk back to its marker; a live row with more tombstones is compacted.
+    // A row over the cap is replaced by a marker when first seen, and shrunk back to it once merges since have added more
+    // properties than this; a live row with more tombstones than this is compacted.
     private const int CompactCommonAbove = 16;
     private const int CompactTombstonesAbove = 32;
 
@@ -149,7 +150,7 @@ public sealed class ShardedCandidateIndex
             if (parsed.IsCommon(_candidates.MaxPostingsPerShingle))
             {
                 _common.Add(hash);
-                if (parsed.PropertyCount > CompactCommonAbove)
+                if (!parsed.Common || parsed.PropertyCount > CompactCommonAbove)
                 {
                     housekeeping.Add((row.PartitionKey, new TableWrite(TableWriteKind.ReplaceIfMatch, row.RowKey, s_commonMarker, row.ETag)));
                 }
