@@ -16,8 +16,9 @@ internal static class Program
                                [--naive-sample 100] [--e2e | --e2e-only] [--e2e-articles 1000] [--e2e-seconds 480]
           Pipeline.Bench corpus [--corpus <dir>] [--count 8] [--out <dir>]   (write sample generated articles)
           Pipeline.Bench profile [--count 1000]   (the full path over generated articles, for dotnet-trace to sample)
-          Pipeline.Bench scale [--corpus <dir>] [--out <dir>] [--sizes 100000,1000000,10000000] [--buckets 8,10,16,32]
-                 (the sharded candidate index against a request-counting table standing for large stored corpora)
+          Pipeline.Bench scale [--corpus <dir>] [--out <dir>] [--sizes 100000,1000000,10000000] [--buckets 8,10,16,32] [--azurite]
+                 (the sharded candidate index against a request-counting table standing for large stored corpora;
+                  --azurite also times it on a private Azurite)
         """;
 
     public static async Task<int> Main(string[] args)

@@ -34,6 +34,11 @@ internal static class ScaleRun
         }
 
         var report = ScaleReport.Markdown(statistics, results, sensitivity);
+        if (options.Azurite)
+        {
+            report += "\n" + await AzuriteTiming.MeasureAsync(statistics, cancellationToken) + "\n";
+        }
+
         Console.WriteLine(report);
         Directory.CreateDirectory(options.OutputDirectory);
         await File.WriteAllTextAsync(Path.Combine(options.OutputDirectory, "scale.md"), report, cancellationToken);
