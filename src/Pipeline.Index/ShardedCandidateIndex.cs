@@ -16,13 +16,14 @@ namespace Pipeline.Index;
 /// that sees one replaces it with a small <c>Common</c> marker (conditionally on its ETag), and this process remembers
 /// the hash in a bounded cache and stops reading or writing it.</para>
 /// <para>Lookups read every <see cref="ShardingOptions.QueryStride"/>-th shingle (see <see cref="QuerySample"/> for the
-/// recall guarantee) with point filters of 14 row keys. Give it every shingle:
+/// recall guarantee), by point GETs or packed filters (<see cref="ShardingOptions.RowsPerRead"/>). Give it every shingle:
 /// <c>Fingerprint.Of(article, ShardingOptions.Fingerprint)</c>. Thread-safe.</para>
 /// </remarks>
 public sealed class ShardedCandidateIndex
 {
-    /// <summary>Requests one call has in flight at most: latency without flooding an instance's connection pool.</summary>
-    private const int Parallelism = 4;
+    /// <summary>Requests one call has in flight at most: a lookup's hundred-odd point reads take a few round trips,
+    /// without one article flooding an instance's connection pool.</summary>
+    private const int Parallelism = 8;
 
     // A row over the cap is replaced by a marker when first seen, and shrunk back to it once merges since have added more
     // properties than this; a live row with more tombstones than this is compacted.
@@ -121,7 +122,7 @@ public sealed class ShardedCandidateIndex
         window ??= PublicationWindow.Unlimited;
         var day = PublicationDay.Of(published);
         var sample = QuerySample.Of(shingles.Take(_options.MaxShinglesPerArticle).ToList(), _options.QueryStride);
-        var reads = PointRead.Plan(sample.Select(s => s.Hash).Where(h => !_common.Contains(h)), _options.Buckets);
+        var reads = PointRead.Plan(sample.Select(s => s.Hash).Where(h => !_common.Contains(h)), _options.Buckets, _options.RowsPerRead);
 
         var rows = new List<TableRow>();
         var rowsLock = new Lock();
@@ -130,7 +131,9 @@ public sealed class ShardedCandidateIndex
             new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
             async (read, ct) =>
             {
-                var found = await _table.ReadRowsAsync(read, ct);
+                IReadOnlyList<TableRow> found = read.RowKeys.Count == 1
+                    ? await _table.ReadRowAsync(read.Partition, read.RowKeys[0], ct) is { } row ? [row] : []
+                    : await _table.ReadRowsAsync(read, ct);
                 lock (rowsLock)
                 {
                     rows.AddRange(found);

@@ -9,13 +9,16 @@ public abstract class ShardedIndexContract
 {
     private const string Quote = "Iranian military forces deconflicting airspace above Diyala province yesterday evening";
 
+    /// <summary>The layout under test: point GETs by default, packed filter reads in the *PackedReads classes.</summary>
+    protected virtual ShardingOptions Sharding => ShardingOptions.Default;
+
     protected abstract Task<IIndexTable> NewTableAsync();
 
     [Fact]
     public async Task SharedPassage_FindsPartner_NotUnrelated_NotItself()
     {
         var random = new Random(1);
-        var index = new ShardedCandidateIndex(await NewTableAsync());
+        var index = new ShardedCandidateIndex(await NewTableAsync(), Sharding);
         var a = Texts.With(random, "a.txt", Quote);
         var b = Texts.With(random, "b.txt", Quote, before: 90);
         var c = Texts.Shingles("c.txt", Texts.Words(random, 300));
@@ -32,7 +35,7 @@ public abstract class ShardedIndexContract
     public async Task ShardOfEightWords_AtEveryOffset_IsFound()
     {
         var random = new Random(2);
-        var index = new ShardedCandidateIndex(await NewTableAsync());
+        var index = new ShardedCandidateIndex(await NewTableAsync(), Sharding);
         var run = Texts.Words(random, 8);
         await index.IndexAsync("stored.txt", Texts.With(random, "stored.txt", run, before: 17), Texts.Published);
         for (var before = 0; before < 8; before++)
@@ -46,7 +49,7 @@ public abstract class ShardedIndexContract
     public async Task Reindex_SameIsNoOp_ChangedDropsOldShingles()
     {
         var random = new Random(3);
-        var index = new ShardedCandidateIndex(await NewTableAsync());
+        var index = new ShardedCandidateIndex(await NewTableAsync(), Sharding);
         var first = Texts.With(random, "x.txt", Quote);
         Assert.True(await index.IndexAsync("x.txt", first, Texts.Published));
         Assert.False(await index.IndexAsync("x.txt", first, Texts.Published));
@@ -61,7 +64,7 @@ public abstract class ShardedIndexContract
     public async Task Remove_ForgetsArticle_Once()
     {
         var random = new Random(4);
-        var index = new ShardedCandidateIndex(await NewTableAsync());
+        var index = new ShardedCandidateIndex(await NewTableAsync(), Sharding);
         await index.IndexAsync("gone.txt", Texts.With(random, "gone.txt", Quote), Texts.Published);
 
         Assert.True(await index.RemoveAsync("gone.txt"));
@@ -78,11 +81,11 @@ public abstract class ShardedIndexContract
     {
         var random = new Random(9);
         var table = await NewTableAsync();
-        var index = new ShardedCandidateIndex(table);
+        var index = new ShardedCandidateIndex(table, Sharding);
         var shingles = Texts.With(random, "half.txt", Quote);
         await index.IndexAsync("half.txt", shingles, Texts.Published);
         // Simulate an indexing that stopped before its last transaction: the manifest is missing.
-        var manifestPartition = ShardKeys.ManifestPartition("half.txt", ShardingOptions.Default.Buckets);
+        var manifestPartition = ShardKeys.ManifestPartition("half.txt", Sharding.Buckets);
         await table.SubmitAsync(manifestPartition, [TableWrite.Delete(ShardKeys.ManifestRow("half.txt"))], CancellationToken.None);
 
         Assert.False(await index.RemoveAsync("half.txt"));
@@ -94,7 +97,7 @@ public abstract class ShardedIndexContract
     public async Task Window_LeavesOutArticlesPublishedTooFarApart()
     {
         var random = new Random(5);
-        var index = new ShardedCandidateIndex(await NewTableAsync());
+        var index = new ShardedCandidateIndex(await NewTableAsync(), Sharding);
         await index.IndexAsync("old.txt", Texts.With(random, "old.txt", Quote), Texts.Published.AddDays(-10));
         await index.IndexAsync("recent.txt", Texts.With(random, "recent.txt", Quote), Texts.Published.AddDays(-2));
         var query = Texts.With(random, "q.txt", Quote);
@@ -113,9 +116,9 @@ public abstract class ShardedIndexContract
             .ToList();
 
         // Separate index objects stand for separate instances: nothing is shared but the table.
-        await Task.WhenAll(articles.Select(a => new ShardedCandidateIndex(table).IndexAsync(a.Item1, a.Item2, Texts.Published)));
+        await Task.WhenAll(articles.Select(a => new ShardedCandidateIndex(table, Sharding).IndexAsync(a.Item1, a.Item2, Texts.Published)));
 
-        var found = await new ShardedCandidateIndex(table).FindCandidatesAsync("q.txt", Texts.With(random, "q.txt", Quote), Texts.Published);
+        var found = await new ShardedCandidateIndex(table, Sharding).FindCandidatesAsync("q.txt", Texts.With(random, "q.txt", Quote), Texts.Published);
         Assert.Equal(articles.Select(a => a.Item1), Names(found).Order(StringComparer.Ordinal));
     }
 
@@ -128,21 +131,21 @@ public abstract class ShardedIndexContract
         var boilerplate = "regional festival organisers confirmed schedules remain unchanged despite heavy rainfall";
         for (var i = 0; i < 5; i++)
         {
-            await new ShardedCandidateIndex(table, candidates: candidates).IndexAsync($"p{i}.txt", Texts.With(random, $"p{i}.txt", boilerplate), Texts.Published);
+            await new ShardedCandidateIndex(table, Sharding, candidates).IndexAsync($"p{i}.txt", Texts.With(random, $"p{i}.txt", boilerplate), Texts.Published);
         }
 
-        var reader = new ShardedCandidateIndex(table, candidates: candidates);
+        var reader = new ShardedCandidateIndex(table, Sharding, candidates);
         var query = Texts.With(random, "q.txt", boilerplate);
         Assert.Empty(await reader.FindCandidatesAsync("q.txt", query, Texts.Published));
         Assert.True(reader.CachedCommonShingles > 0);
 
         // The reader replaced the over-full rows by markers: the rows now say common, and hold no postings.
         var passage = Texts.Shingles("passage.txt", Texts.Words(random, 10) + " " + boilerplate + ".").Select(s => s.Hash).Intersect(query.Select(s => s.Hash)).ToHashSet();
-        var sampled = QuerySample.Of(query, ShardingOptions.Default.QueryStride).Where(s => passage.Contains(s.Hash)).ToList();
+        var sampled = QuerySample.Of(query, Sharding.QueryStride).Where(s => passage.Contains(s.Hash)).ToList();
         Assert.NotEmpty(sampled);
         foreach (var shingle in sampled)
         {
-            var read = new PointRead(ShardKeys.Partition(shingle.Hash, ShardingOptions.Default.Buckets), [ShardKeys.ShingleRow(shingle.Hash)]);
+            var read = new PointRead(ShardKeys.Partition(shingle.Hash, Sharding.Buckets), [ShardKeys.ShingleRow(shingle.Hash)]);
             var row = PostingRow.Parse(shingle.Hash, Assert.Single(await table.ReadRowsAsync(read, CancellationToken.None)).Properties);
             Assert.True(row.Common);
             Assert.Empty(row.Postings);
@@ -161,5 +164,21 @@ public sealed class AzuriteShardedIndexTests(AzuriteIndexFixture azurite) : Shar
 /// <summary>The contract against the in-memory request-counting table the simulation uses.</summary>
 public sealed class CountingShardedIndexTests : ShardedIndexContract
 {
+    protected override Task<IIndexTable> NewTableAsync() => Task.FromResult<IIndexTable>(new Counting.CountingIndexTable());
+}
+
+/// <summary>The contract on Azurite with lookups packed 14 rows to a filter query.</summary>
+public sealed class AzuritePackedReadsTests(AzuriteIndexFixture azurite) : ShardedIndexContract, IClassFixture<AzuriteIndexFixture>
+{
+    protected override ShardingOptions Sharding { get; } = ShardingOptions.Default with { Buckets = 10, RowsPerRead = PointRead.MaxKeys };
+
+    protected override async Task<IIndexTable> NewTableAsync() => await azurite.NewTableAsync();
+}
+
+/// <summary>The contract on the counting table with lookups packed 14 rows to a filter query.</summary>
+public sealed class CountingPackedReadsTests : ShardedIndexContract
+{
+    protected override ShardingOptions Sharding { get; } = ShardingOptions.Default with { Buckets = 10, RowsPerRead = PointRead.MaxKeys };
+
     protected override Task<IIndexTable> NewTableAsync() => Task.FromResult<IIndexTable>(new Counting.CountingIndexTable());
 }
