@@ -19,17 +19,17 @@ internal static class ScaleReport
         var text = new StringBuilder();
         Line(text, $"# Scale simulation: sharded candidate index");
         Line(text);
-        Line(text, $"Real corpus: {articles.Count} articles, {statistics.StoryCount} stories ({statistics.Origin}), read at run time. " +
+        Line(text, $"Layout: {ShardingOptions.Default.Buckets} buckets, {(ShardingOptions.Default.RowsPerRead == 1 ? "point GETs" : $"{ShardingOptions.Default.RowsPerRead} rows per filter query")}, cap {Core.Candidates.CandidateOptions.Default.MaxPostingsPerShingle} postings per shingle. Real corpus: {articles.Count} articles, {statistics.StoryCount} stories ({statistics.Origin}), read at run time. " +
             $"Per article: {articles.Average(a => a.Shingles.Count):F0} shingles stored (every 4-word shingle), " +
             $"{articles.Average(a => QuerySample.Of(a.Shingles, ShardingOptions.Default.QueryStride).Count):F0} looked up (every {ShardingOptions.Default.QueryStride}th). " +
             $"Each size: a cold instance indexes then looks up every real article, in publication order, against a counting table that stands for the stored corpus.");
         Line(text);
-        Line(text, "| Stored articles | Requests / article (index + lookup) | p95 / max | Hottest partition's share | Entities written / article | Bytes read / article (model; worst case) | Cold instance reads before 1st alignment | Memory held by the index | Today: cold read | Today: mirror |");
+        Line(text, "| Stored articles | Requests / article (index + lookup) | p95 / max | Hottest partition's share | Entities read + written / article | Bytes read / article (model; worst case) | Cold instance reads before 1st alignment | Memory held by the index | Today: cold read | Today: mirror |");
         Line(text, "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var r in sizes)
         {
             Line(text, $"| {r.StoredArticles:N0} | {r.Requests:F1} ({r.IndexRequests:F1} + {r.LookupRequests:F1}) | {r.P95Requests} / {r.MaxRequests} | {r.HottestShare:P1} ({r.HottestPartition}) | " +
-                $"{r.EntitiesWritten:F0} | {Bytes(r.BytesRead)}; {Bytes(r.WorstCaseBytesRead)} | {Bytes(r.ColdBytes)} | {r.CachedCommon:N0} common hashes ≈ {Bytes(r.CachedCommon * 24.0)} (cap {Bytes(ShardingOptions.Default.CommonCacheSize * 24.0)}) | " +
+                $"{r.EntitiesRead:F0} + {r.EntitiesWritten:F0} | {Bytes(r.BytesRead)}; {Bytes(r.WorstCaseBytesRead)} | {Bytes(r.ColdBytes)} | {r.CachedCommon:N0} common hashes ≈ {Bytes(r.CachedCommon * 24.0)} (cap {Bytes(ShardingOptions.Default.CommonCacheSize * 24.0)}) | " +
                 $"{Bytes(r.StoredArticles * todayRowBytes)} | {Bytes(r.StoredArticles * MirrorBytesPerArticle)} |");
         }
 
@@ -37,13 +37,13 @@ internal static class ScaleReport
         Line(text, $"Also per article: {sizes.Average(r => r.Candidates):F1} candidates found on average; {Bytes(sizes.Average(r => r.AllocatedBytes))} allocated transiently (released after the call). " +
             $"Simulation time: {string.Join(", ", sizes.Select(r => $"{r.StoredArticles:N0}: {r.Seconds:F1} s"))}.");
         Line(text);
-        Line(text, $"Partitions (buckets) at {buckets.FirstOrDefault()?.StoredArticles ?? 0:N0} stored articles:");
+        Line(text, $"Layouts at {buckets.FirstOrDefault()?.StoredArticles ?? 0:N0} stored articles (rows per read 1 = point GETs, the default; 14 = packed OR'd filter queries):");
         Line(text);
-        Line(text, "| Buckets | Requests / article | Index + lookup | p95 | Hottest partition's share |");
-        Line(text, "|---:|---:|---:|---:|---:|");
+        Line(text, "| Rows per read | Buckets | Requests / article | Index + lookup | p95 | Hottest partition's share | Entities read + written / article |");
+        Line(text, "|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var r in buckets)
         {
-            Line(text, $"| {r.Buckets} | {r.Requests:F1} | {r.IndexRequests:F1} + {r.LookupRequests:F1} | {r.P95Requests} | {r.HottestShare:P1} |");
+            Line(text, $"| {r.RowsPerRead} | {r.Buckets} | {r.Requests:F1} | {r.IndexRequests:F1} + {r.LookupRequests:F1} | {r.P95Requests} | {r.HottestShare:P1} | {r.EntitiesRead:F0} + {r.EntitiesWritten:F0} |");
         }
 
         Line(text);

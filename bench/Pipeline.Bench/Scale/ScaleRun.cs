@@ -28,9 +28,12 @@ internal static class ScaleRun
 
         var sensitivity = new List<SizeResult>();
         var reference = options.Sizes.Contains(1_000_000) ? 1_000_000 : options.Sizes[0];
-        foreach (var buckets in options.Buckets)
+        foreach (var rowsPerRead in new[] { 1, PointRead.MaxKeys })
         {
-            sensitivity.Add(await MeasureAsync(statistics, reference, ShardingOptions.Default with { Buckets = buckets }, cancellationToken));
+            foreach (var buckets in options.Buckets)
+            {
+                sensitivity.Add(await MeasureAsync(statistics, reference, ShardingOptions.Default with { Buckets = buckets, RowsPerRead = rowsPerRead }, cancellationToken));
+            }
         }
 
         var report = ScaleReport.Markdown(statistics, results, sensitivity);
@@ -56,7 +59,7 @@ internal static class ScaleRun
         var index = new ShardedCandidateIndex(table, sharding);
 
         var requests = new List<int>();
-        long lookups = 0, writes = 0, entitiesWritten = 0, bytesRead = 0, candidates = 0, allocated = 0, coldBytes = -1, sampled = 0;
+        long lookups = 0, writes = 0, entitiesRead = 0, entitiesWritten = 0, bytesRead = 0, candidates = 0, allocated = 0, coldBytes = -1, sampled = 0;
         foreach (var article in statistics.Articles)
         {
             var before = table.Traffic;
@@ -72,6 +75,7 @@ internal static class ScaleRun
             requests.Add((int)all.Requests);
             writes += indexed.Since(before).Requests;
             lookups += after.Since(indexed).Requests;
+            entitiesRead += all.EntitiesRead;
             entitiesWritten += all.EntitiesWritten;
             bytesRead += all.BytesRead;
             candidates += found.Count;
@@ -86,12 +90,14 @@ internal static class ScaleRun
         return new SizeResult(
             stored,
             sharding.Buckets,
+            sharding.RowsPerRead,
             n,
             requests.Average(),
             (double)lookups / n,
             (double)writes / n,
             requests[(int)Math.Ceiling(0.95 * n) - 1],
             requests[^1],
+            (double)entitiesRead / n,
             (double)entitiesWritten / n,
             (double)bytesRead / n,
             (double)sampled / n * cap * postingBytes,
