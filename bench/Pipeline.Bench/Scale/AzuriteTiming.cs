@@ -70,7 +70,7 @@ internal static class AzuriteTiming
             var singleMs = single.Elapsed.TotalMilliseconds;
             perArticle.Sort();
             return string.Create(CultureInfo.InvariantCulture,
-                $"On Azurite (same 2 cores, official SDK, 4 requests in flight per call): index + lookup of one article took {perArticle.Average():F0} ms on average " +
+                $"On Azurite (same 2 cores, official SDK, up to 8 requests in flight per call): index + lookup of one article took {perArticle.Average():F0} ms on average " +
                 $"(median {perArticle[perArticle.Count / 2]:F0} ms, p95 {perArticle[(int)(perArticle.Count * 0.95)]:F0} ms) over the {perArticle.Count} real articles. " +
                 $"Reading a median article's {sample.Count} sampled rows, one after another: {reads.Count} point-filter queries {filteredMs:F0} ms, " +
                 $"{sample.Count} single-row GETs {singleMs:F0} ms.");
