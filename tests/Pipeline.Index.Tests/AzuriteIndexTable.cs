@@ -1,3 +1,5 @@
+using Azure.Core;
+using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using Pipeline.Index.Tables;
 using Pipeline.Testing;
@@ -9,11 +11,16 @@ public sealed class AzuriteIndexFixture : AzuriteFixture
 {
     private int _tables;
 
-    public async Task<AzureIndexTable> NewTableAsync()
+    public async Task<AzureIndexTable> NewTableAsync(HttpPipelinePolicy? policy = null)
     {
         var name = "index" + Interlocked.Increment(ref _tables).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var table = new AzureIndexTable(new TableServiceClient(ConnectionString).GetTableClient(name));
-        await table.CreateIfNotExistsAsync();
-        return table;
+        await new TableServiceClient(ConnectionString).GetTableClient(name).CreateIfNotExistsAsync();
+        var options = new TableClientOptions();
+        if (policy is not null)
+        {
+            options.AddPolicy(policy, HttpPipelinePosition.PerRetry);
+        }
+
+        return new AzureIndexTable(new TableServiceClient(ConnectionString, options).GetTableClient(name));
     }
 }
