@@ -14,7 +14,8 @@ namespace Pipeline.Index;
 /// never need to read first; a whole article is one transaction per partition. Removal overwrites the property with a
 /// tombstone. Rows that pass the cap (<see cref="CandidateOptions.MaxPostingsPerShingle"/>) are boilerplate: a reader
 /// that sees one replaces it with a small <c>Common</c> marker (conditionally on its ETag), and this process remembers
-/// the hash in a bounded cache and stops reading or writing it.</para>
+/// the hash in a bounded cache and stops reading or writing it. A row can hold at most 252 properties, so a cap above
+/// 251 acts as 251: a merge the service refuses for size turns the row into a marker.</para>
 /// <para>Lookups read every <see cref="ShardingOptions.QueryStride"/>-th shingle (see <see cref="QuerySample"/> for the
 /// recall guarantee), by point GETs or packed filters (<see cref="ShardingOptions.RowsPerRead"/>). Give it every shingle:
 /// <c>Fingerprint.Of(article, ShardingOptions.Fingerprint)</c>. Thread-safe.</para>
