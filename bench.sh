@@ -9,6 +9,9 @@
 #   ./bench.sh --no-e2e   skip the Azurite end-to-end part      ./bench.sh --no-micro   skip BenchmarkDotNet
 #   ./bench.sh --no-profile   skip the dotnet-trace CPU profile of the full path (bench/results/profile-top.txt)
 #   ./bench.sh -- --corpus DIR --sizes 1000,10000 ...   anything after -- goes to the macro driver
+#   ./bench.sh --scale    only the scale simulation of the sharded candidate index (docs/scale.md): 100k, 1M and 10M
+#                         stored articles against a request-counting table, ~1 min; writes bench/results/scale.md
+#   ./bench.sh --scale-azurite   the same, plus the index timed on a private Azurite (a few more minutes)
 #
 # Real text: ../shared/corpora/news-cluster is used when found by walking up from here (or pass --corpus DIR);
 # otherwise the repository's seeds/. The corpus is read at run time and never copied into the repository.
@@ -16,21 +19,35 @@ set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/prerequisites.sh
 
-quick=0; e2e=1; micro=1; profile=1; extra=()
+quick=0; e2e=1; micro=1; profile=1; scale=0; scale_azurite=0; extra=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) quick=1 ;;
     --no-e2e) e2e=0 ;;
     --no-micro) micro=0 ;;
     --no-profile) profile=0 ;;
+    --scale) scale=1 ;;
+    --scale-azurite) scale=1; scale_azurite=1 ;;
     --) shift; extra=("$@"); break ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
     *) echo "error: unknown option $1 (see ./bench.sh --help)" >&2; exit 2 ;;
   esac
   shift
 done
 
 ensure_dotnet
+if [ "$scale" = 1 ]; then
+  echo "== build" >&2
+  dotnet build bench/Pipeline.Bench -c Release -nologo -v quiet
+  scale_args=(scale)
+  if [ "$scale_azurite" = 1 ]; then
+    ensure_azurite
+    export PIPELINE_AZURITE="$azurite_bin"
+    scale_args+=(--azurite)
+  fi
+  echo "== scale simulation" >&2
+  exec dotnet bench/Pipeline.Bench/bin/Release/net10.0/Pipeline.Bench.dll "${scale_args[@]}" "${extra[@]}"
+fi
 if ! command -v python3 >/dev/null 2>&1; then
   echo "python3 not found (the difflib baseline needs it): installing Debian's python3..." >&2
   apt_install python3 || { echo "error: install python3 and run this again." >&2; exit 1; }

@@ -18,6 +18,9 @@ internal static class Program
           Pipeline.Bench profile [--count 1000]   (the full path over generated articles, for dotnet-trace to sample)
           Pipeline.Bench e2e-corpus [--corpus DIR] [--writers 16] [--first 100] [--app PATH] [--seconds 600]
                  (the real corpus through the local host on Azurite: rate, requests per article, hottest partition)
+          Pipeline.Bench scale [--corpus <dir>] [--out <dir>] [--sizes 100000,1000000,10000000] [--buckets 8,10,16,32] [--azurite]
+                 (the sharded candidate index against a request-counting table standing for large stored corpora;
+                  --azurite also times it on a private Azurite)
         """;
 
     public static async Task<int> Main(string[] args)
@@ -51,6 +54,8 @@ internal static class Program
                     return WriteSamples(Macro.MacroOptions.Parse(args[1..]));
                 case "e2e-corpus":
                     return await Macro.CorpusEndToEnd.RunAsync(args[1..]);
+                case "scale":
+                    return await Scale.ScaleRun.RunAsync(Scale.ScaleOptions.Parse(args[1..]));
                 case "profile":
                     return Profile(Macro.MacroOptions.Parse(args[1..]));
                 default:

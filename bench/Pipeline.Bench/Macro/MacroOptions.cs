@@ -60,7 +60,7 @@ internal sealed record MacroOptions(
         return options;
     }
 
-    private static string DefaultOutput()
+    internal static string DefaultOutput()
     {
         for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
         {
