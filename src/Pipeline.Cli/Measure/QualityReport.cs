@@ -190,11 +190,45 @@ internal sealed class QualityReport
 
     // Inside: every word of the run on both sides within the alignment's spans, but one word of slack (Core and this
     // measure cut words differently at a few characters such as "U.S.").
+    // Text repeated inside one article (a tweet embedded and then quoted) can be paired only once: a run also counts as
+    // inside when one side is inside and the alignment's other side holds the same words elsewhere.
     private static bool Contains(Alignment alignment, SharedRun run, IReadOnlyList<Article> articles, RawWords[] words)
     {
         var (sa, sb) = Sides(alignment, run, articles);
-        return WordsInside(words[run.A], run.AStart, run.Length, sa) >= run.Length - 1
-            && WordsInside(words[run.B], run.BStart, run.Length, sb) >= run.Length - 1;
+        var aInside = WordsInside(words[run.A], run.AStart, run.Length, sa) >= run.Length - 1;
+        var bInside = WordsInside(words[run.B], run.BStart, run.Length, sb) >= run.Length - 1;
+        return (aInside && bInside)
+            || (aInside && Holds(words[run.B], sb, words[run.A], run.AStart, run.Length))
+            || (bInside && Holds(words[run.A], sa, words[run.B], run.BStart, run.Length));
+    }
+
+    private static bool Holds(RawWords words, AlignedSpan span, RawWords other, int first, int length)
+    {
+        for (var p = 0; p + length <= words.Count; p++)
+        {
+            if (words.Starts[p] < span.Start)
+            {
+                continue;
+            }
+
+            if (words.Ends[p + length - 1] > span.End)
+            {
+                break;
+            }
+
+            var same = true;
+            for (var d = 0; d < length && same; d++)
+            {
+                same = words.Hashes[p + d] == other.Hashes[first + d];
+            }
+
+            if (same)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool Overlaps(Alignment alignment, SharedRun run, IReadOnlyList<Article> articles, RawWords[] words)
@@ -274,13 +308,16 @@ internal sealed class QualityReport
     private void Missed(List<(SharedRun Run, string Text)> missed, IReadOnlyList<Article> articles)
     {
         _lines.Add("longest missed runs:");
-        foreach (var (run, text) in missed.OrderByDescending(m => m.Run.Length).Take(10))
+        foreach (var (run, text) in missed.OrderByDescending(m => m.Run.Length).Take(Shown))
         {
             var flat = text.ReplaceLineEndings(" ");
             flat = flat.Length > 100 ? flat[..100] + "…" : flat;
             _lines.Add(string.Create(CultureInfo.InvariantCulture, $"  {run.Length,4} {ShortName(articles[run.A].Name)} ↔ {ShortName(articles[run.B].Name)}: {flat}"));
         }
     }
+
+    // PIPELINE_MEASURE_MISSED=N lists more of them, to study a rule.
+    private static int Shown => int.TryParse(Environment.GetEnvironmentVariable("PIPELINE_MEASURE_MISSED"), CultureInfo.InvariantCulture, out var n) ? n : 10;
 
     private static string ShortName(string path)
     {

@@ -39,7 +39,8 @@ public static class PassageAligner
     internal static List<SharedSpan> Shared(KeySequence source, KeySequence target, AlignmentOptions options)
     {
         var found = new List<SharedSpan>();
-        foreach (var region in SeedRegions.Find(source, target, options))
+        var seeds = SeedRegions.Seeds(source, target, Math.Max(1, options.SeedLength));
+        foreach (var region in SeedRegions.FromSeeds(seeds, source, target, options))
         {
             foreach (var piece in Pieces(region, options.MaxRegionTokens))
             {
@@ -85,6 +86,9 @@ public static class PassageAligner
             }
         }
 
+        // Diffs of regions with repeated or reordered text can pair words crosswise and leave a verbatim stretch
+        // split or unaligned; every identical run the diff missed is aligned on its own.
+        ExactRuns.Rescue(seeds, source, target, options, kept);
         return kept;
     }
 
