@@ -14,8 +14,9 @@ internal sealed record ArticleFiles(IReadOnlyList<Article> Articles, int Process
     public string OutletOf(string article) => Outlets.TryGetValue(article, out var outlet) ? outlet : article;
 
     /// <summary>Reads every file named or found under a named folder; bad files are reported and skipped.</summary>
-    /// <remarks>Identical copies (same <see cref="ArticleSignature"/>) are read but only the first is kept, so one article
-    /// uploaded under many names does not produce a pair of alignments per copy.</remarks>
+    /// <remarks>Identical copies (same <see cref="ArticleSignature"/>) within one outlet are read but only the first is kept,
+    /// so one article uploaded under many names does not produce a pair of alignments per copy. Copies in different
+    /// outlets are kept: they are shown as copies (<see cref="ArticleCopies"/>).</remarks>
     public static ArticleFiles Read(IEnumerable<string> inputs, CliConsole console, Func<string, bool>? skip = null)
     {
         var found = Expand(inputs, console);
@@ -23,7 +24,7 @@ internal sealed record ArticleFiles(IReadOnlyList<Article> Articles, int Process
         var outletOf = found.ToDictionary(f => f.Path, f => f.Outlet, StringComparer.Ordinal);
         var outlets = new Dictionary<string, string>(StringComparer.Ordinal);
         var articles = new List<Article>(files.Count);
-        var signatures = new Dictionary<string, string>(StringComparer.Ordinal);
+        var signatures = new Dictionary<(string Outlet, string Signature), string>();
         var processed = 0;
         for (var i = 0; i < files.Count; i++)
         {
@@ -35,7 +36,8 @@ internal sealed record ArticleFiles(IReadOnlyList<Article> Articles, int Process
             }
 
             processed++;
-            var signature = ArticleSignature.Of(article);
+            var outlet = outletOf.GetValueOrDefault(files[i], Path.GetFileName(files[i]));
+            var signature = (outlet, ArticleSignature.Of(article));
             if (signatures.TryGetValue(signature, out var first))
             {
                 console.Skip(files[i], $"identical to {first}");
@@ -44,7 +46,7 @@ internal sealed record ArticleFiles(IReadOnlyList<Article> Articles, int Process
 
             signatures[signature] = article.Name;
             articles.Add(article);
-            outlets[article.Name] = outletOf.GetValueOrDefault(files[i], Path.GetFileName(files[i]));
+            outlets[article.Name] = outlet;
         }
 
         console.ClearProgress();

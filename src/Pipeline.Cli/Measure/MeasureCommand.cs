@@ -28,7 +28,7 @@ internal static class MeasureCommand
             var clock = Stopwatch.StartNew();
             var files = ArticleFiles.Read([root], console, skip: f => Path.GetRelativePath(root, f) == "index.tsv");
             var read = clock.Elapsed;
-            var alignments = CorpusAlignment.AlignAll(files.Articles, AlignmentOptions.Default, console);
+            var alignments = CorpusAlignment.AlignAll(files, AlignmentOptions.Default, console);
             var aligned = clock.Elapsed - read;
             var clusters = PassageClustering.Cluster(alignments);
             var stories = CorpusStories.Read(root);

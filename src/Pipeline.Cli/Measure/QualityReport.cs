@@ -48,7 +48,7 @@ internal sealed class QualityReport
             }
 
             list.Add(a);
-            if (a.Kind.ToString() == "Copy")
+            if (a.Kind == PassageKind.Copy)
             {
                 copies.Union(s, t);
             }
@@ -97,7 +97,7 @@ internal sealed class QualityReport
         report.Boilerplate(boilerplateRuns, boilerplateAligned);
         report.Clusters(clusters, index, words, outlets, boilerplate, files);
         report.Missed(missed, articles);
-        report._lines.Insert(0, string.Create(CultureInfo.InvariantCulture, $"corpus: {articles.Count} articles kept of {files.Processed} read, {outlets.Distinct(StringComparer.Ordinal).Count()} outlets, {storyOf.Distinct(StringComparer.Ordinal).Count()} stories; {alignments.Count} alignments ({alignments.Count(a => a.Kind.ToString() == "Copy")} copies), {clusters.Count} clusters"));
+        report._lines.Insert(0, string.Create(CultureInfo.InvariantCulture, $"corpus: {articles.Count} articles kept of {files.Processed} read, {outlets.Distinct(StringComparer.Ordinal).Count()} outlets, {storyOf.Distinct(StringComparer.Ordinal).Count()} stories; {alignments.Count} alignments ({alignments.Count(a => a.Kind == PassageKind.Copy)} copies), {clusters.Count} clusters"));
         return report;
     }
 
