@@ -2,6 +2,7 @@ using Pipeline.Core.Alignments;
 using Pipeline.Core.Articles;
 using Pipeline.Core.Candidates;
 using Pipeline.Core.Duplicates;
+using Pipeline.Core.Outlets;
 
 namespace Pipeline.Cli;
 
@@ -19,7 +20,7 @@ internal static class CorpusAlignment
     /// </summary>
     public static List<Alignment> AlignAll(ArticleFiles files, AlignmentOptions options, CliConsole console)
     {
-        var articles = files.Articles;
+        var articles = MarkBoilerplate(files);
         var index = new CandidateIndex();
         var order = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < articles.Count; i++)
@@ -44,7 +45,7 @@ internal static class CorpusAlignment
         }
 
         console.ClearProgress();
-        var groups = CopyGroups(files, pairs);
+        var groups = CopyGroups(files, articles, pairs);
         var alignments = new List<Alignment>();
         foreach (var ((i, j), found) in pairs)
         {
@@ -82,10 +83,29 @@ internal static class CorpusAlignment
         return alignments;
     }
 
-    // Each article's group: the smallest index among the articles of other outlets it is a copy of, transitively.
-    private static int[] CopyGroups(ArticleFiles files, Dictionary<(int, int), IReadOnlyList<Alignment>> pairs)
+    // Learns each outlet's boilerplate from all of its articles first, then marks every article with it: on disk the
+    // whole corpus is at hand, so no article is aligned before its outlet's boilerplate is known.
+    private static List<Article> MarkBoilerplate(ArticleFiles files)
     {
-        var articles = files.Articles;
+        var models = new Dictionary<string, OutletBoilerplate>(StringComparer.Ordinal);
+        foreach (var article in files.Articles)
+        {
+            var outlet = files.OutletOf(article.Name);
+            if (!models.TryGetValue(outlet, out var model))
+            {
+                model = new OutletBoilerplate();
+                models[outlet] = model;
+            }
+
+            model.Observe(article.Name, ArticleEvidence.Of(article));
+        }
+
+        return files.Articles.Select(a => models[files.OutletOf(a.Name)].Mark(a)).ToList();
+    }
+
+    // Each article's group: the smallest index among the articles of other outlets it is a copy of, transitively.
+    private static int[] CopyGroups(ArticleFiles files, List<Article> articles, Dictionary<(int, int), IReadOnlyList<Alignment>> pairs)
+    {
         var group = Enumerable.Range(0, articles.Count).ToArray();
         int Find(int x)
         {
