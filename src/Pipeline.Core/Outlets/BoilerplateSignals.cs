@@ -12,6 +12,8 @@ namespace Pipeline.Core.Outlets;
 public static partial class BoilerplateSignals
 {
     private const int ShortPassageWords = 30;
+    private const int ShortPassageChars = 300;
+    private const int MaxFurnitureChars = 1500;
 
     /// <summary>The article with every passage that carries a signal marked <see cref="BoilerplateReason.Signal"/>.</summary>
     public static Article Mark(Article article)
@@ -32,12 +34,15 @@ public static partial class BoilerplateSignals
     }
 
     /// <summary>Whether a passage's text of <paramref name="words"/> words reads as page furniture.</summary>
+    /// <remarks>Furniture is short: a passage longer than <see cref="MaxFurnitureChars"/> is text, whatever it contains,
+    /// which also bounds the matching cost on pathological input (a megabyte "sentence").</remarks>
     public static bool IsFurniture(ReadOnlySpan<char> text, int words) =>
-        Strong().IsMatch(text) || (words <= ShortPassageWords && Weak().IsMatch(text));
+        text.Length <= MaxFurnitureChars
+        && (Strong().IsMatch(text) || (words <= ShortPassageWords && text.Length <= ShortPassageChars && Weak().IsMatch(text)));
 
-    [GeneratedRegex(@"Hide Caption|\b\d+ of \d+ Photos?\b|Newsletter Sign[- ]?Up|Sign up for [^.]{0,60}\b(?:newsletters?|e-?mails?|alerts)\b|Continue reading the main story|delivered (?:straight )?to your inbox|Subscribe (?:now|today|to (?:our|the) [^.]{0,40}newsletter)|All rights reserved|may not be (?:published|reproduced|redistributed|rewritten)|transcripts are created on a rush deadline|We pay for your stories|Email us at [^ ]+@|Do you have a story for", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex(@"Hide Caption|\b\d+ of \d+ Photos?\b|Newsletter Sign[- ]?Up|Sign up for [^.]{0,60}\b(?:newsletters?|e-?mails?|alerts)\b|Continue reading the main story|delivered (?:straight )?to your inbox|Subscribe (?:now|today|to (?:our|the) [^.]{0,40}newsletter)|All rights reserved|may not be (?:published|reproduced|redistributed|rewritten)|transcripts are created on a rush deadline|We pay for your stories|Email us at [^ ]+@|Do you have a story for", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Strong();
 
-    [GeneratedRegex(@"^\W*(?:Read more|READ MORE|Related|Advertisement|Share this|Share on|Click here|Follow us|Photos?:|Image copyright|Picture:)|\((?:AP|Reuters|AFP|Getty Images?)(?: Photos?)?(?:/[^)]*)?\)\s*$|(?:Getty Images|Shutterstock|Associated Press|AP Photo)\s*$|^\W*(?:(?:Share|Tweet|Email|Print|Pin|Facebook|Twitter|WhatsApp|LinkedIn|Reddit|Comments?)\W*){2,}$", RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex(@"^\W*(?:Read more|READ MORE|Related|Advertisement|Share this|Share on|Click here|Follow us|Photos?:|Image copyright|Picture:)|\((?:AP|Reuters|AFP|Getty Images?)(?: Photos?)?(?:/[^)]*)?\)\s*$|(?:Getty Images|Shutterstock|Associated Press|AP Photo)\s*$|^\W*(?:(?:Share|Tweet|Email|Print|Pin|Facebook|Twitter|WhatsApp|LinkedIn|Reddit|Comments?)\W*){2,}$", RegexOptions.CultureInvariant)]
     private static partial Regex Weak();
 }
