@@ -89,6 +89,7 @@ public static class PassageAligner
         // Diffs of regions with repeated or reordered text can pair words crosswise and leave a verbatim stretch
         // split or unaligned; every identical run the diff missed is aligned on its own.
         ExactRuns.Rescue(seeds, source, target, options, kept);
+        QuoteFragments.Add(source, target, options, kept);
         return kept;
     }
 
