@@ -13,7 +13,7 @@ public static partial class BoilerplateSignals
 {
     private const int ShortPassageWords = 30;
     private const int ShortPassageChars = 300;
-    private const int MaxFurnitureChars = 1500;
+    private const int MaxFurnitureChars = 600;
 
     /// <summary>The article with every passage that carries a signal marked <see cref="BoilerplateReason.Signal"/>.</summary>
     public static Article Mark(Article article)

@@ -6,8 +6,8 @@ namespace Pipeline.Core.Outlets;
 /// <summary>
 /// One outlet's boilerplate, learned incrementally from its articles: a run of <see cref="ArticleEvidence.RunLength"/>
 /// words is boilerplate once it has been seen in <see cref="MinStories"/> articles of the outlet that are about
-/// different stories (<see cref="ArticleEvidence.DifferentStory"/>). A passage mostly made of such runs is marked
-/// <see cref="BoilerplateReason.Outlet"/>.
+/// different stories (<see cref="ArticleEvidence.DifferentStory"/>). The stretches of a passage such runs cover are
+/// marked <see cref="BoilerplateReason.Outlet"/> (a passage is cut in two when only part of it is covered).
 /// </summary>
 /// <remarks>
 /// Only this outlet's articles are counted, so a background paragraph that several outlets carry is never boilerplate;
@@ -21,8 +21,8 @@ public sealed class OutletBoilerplate
     /// <summary>Different stories a run must appear in to be boilerplate.</summary>
     public const int MinStories = 3;
 
-    /// <summary>Share of a passage's matching words that boilerplate runs must cover for the passage to be boilerplate.</summary>
-    public const double MinPassageCover = 0.5;
+    /// <summary>Fewest words in a piece of a passage: a shorter covered or uncovered stretch goes with its neighbour.</summary>
+    public const int MinPiece = 4;
 
     private readonly Dictionary<ulong, string[]> _witnesses = [];
     private readonly Dictionary<string, ArticleEvidence> _articles = new(StringComparer.Ordinal);
@@ -104,7 +104,7 @@ public sealed class OutletBoilerplate
     /// <summary>Whether a run (an <see cref="ArticleEvidence"/> shingle) is this outlet's boilerplate.</summary>
     public bool IsBoilerplate(ulong shingle) => _witnesses.TryGetValue(shingle, out var w) && w.Length >= MinStories;
 
-    /// <summary>The article with every passage mostly made of this outlet's boilerplate runs marked <see cref="BoilerplateReason.Outlet"/>.</summary>
+    /// <summary>The article with the stretches of its passages covered by this outlet's boilerplate runs marked <see cref="BoilerplateReason.Outlet"/>.</summary>
     public Article Mark(Article article)
     {
         ArgumentNullException.ThrowIfNull(article);
@@ -126,25 +126,7 @@ public sealed class OutletBoilerplate
             return article;
         }
 
-        var passages = article.Passages;
-        var inPassage = new int[passages.Count];
-        var coveredInPassage = new int[passages.Count];
-        for (var p = 0; p < keys.Length; p++)
-        {
-            inPassage[keys.Passage[p]]++;
-            coveredInPassage[keys.Passage[p]] += covered[p] ? 1 : 0;
-        }
-
-        var marked = new List<Passage>(passages);
-        for (var i = 0; i < passages.Count; i++)
-        {
-            if (passages[i].Boilerplate is null && inPassage[i] > 0 && coveredInPassage[i] >= MinPassageCover * inPassage[i])
-            {
-                marked[i] = passages[i] with { Boilerplate = BoilerplateReason.Outlet };
-            }
-        }
-
-        return article with { Passages = marked };
+        return article with { Passages = Split(article, keys, covered) };
     }
 
     /// <summary>The state to persist: each tracked run with the articles it was seen in (one per story), and those articles' evidence.</summary>
@@ -167,6 +149,92 @@ public sealed class OutletBoilerplate
         }
 
         return model;
+    }
+
+    // Boilerplate glued to a sentence (a tweet's byline run into "Read or Share this story: ...", a prompt without a full
+    // stop) would take the sentence with it: a passage is cut where covered and uncovered stretches meet, and only the
+    // covered pieces are marked. Stretches shorter than MinPiece words stay with their neighbour.
+    private static List<Passage> Split(Article article, KeySequence keys, bool[] covered)
+    {
+        // Per token: 1 covered, 0 not, -1 not a matching position (inherits its neighbour's state).
+        var state = new sbyte[article.Tokens.Count];
+        Array.Fill(state, (sbyte)-1);
+        for (var p = 0; p < keys.Length; p++)
+        {
+            state[keys.TokenIndex[p]] = covered[p] ? (sbyte)1 : (sbyte)0;
+        }
+
+        var result = new List<Passage>(article.Passages.Count);
+        foreach (var passage in article.Passages)
+        {
+            if (passage.Boilerplate is not null || passage.TokenCount == 0)
+            {
+                result.Add(passage with { Index = result.Count });
+                continue;
+            }
+
+            var pieces = Pieces(state, passage.FirstToken, passage.FirstToken + passage.TokenCount);
+            for (var i = 0; i < pieces.Count; i++)
+            {
+                var (first, end, isCovered) = pieces[i];
+                var start = i == 0 ? passage.Start : article.Tokens[first].Start;
+                var stop = i == pieces.Count - 1 ? passage.End : article.Tokens[end - 1].End;
+                result.Add(passage with
+                {
+                    Index = result.Count,
+                    Start = start,
+                    End = stop,
+                    FirstToken = first,
+                    TokenCount = end - first,
+                    Boilerplate = isCovered ? BoilerplateReason.Outlet : null,
+                });
+            }
+        }
+
+        return result;
+    }
+
+    private static List<(int First, int End, bool Covered)> Pieces(sbyte[] state, int from, int to)
+    {
+        var pieces = new List<(int First, int End, bool Covered)>();
+        var t = from;
+        while (t < to)
+        {
+            var first = t;
+            var isCovered = state[t] == 1;
+            while (t < to && (state[t] == -1 || (state[t] == 1) == isCovered))
+            {
+                t++;
+            }
+
+            pieces.Add((first, t, isCovered));
+        }
+
+        // Absorb short pieces into the previous (or next) one, then merge neighbours of the same kind.
+        for (var i = 0; i < pieces.Count && pieces.Count > 1; i++)
+        {
+            if (pieces[i].End - pieces[i].First >= MinPiece)
+            {
+                continue;
+            }
+
+            var into = i > 0 ? i - 1 : i + 1;
+            var (a, b) = (pieces[Math.Min(i, into)], pieces[Math.Max(i, into)]);
+            pieces[Math.Min(i, into)] = (a.First, b.End, pieces[into].Covered);
+            pieces.RemoveAt(Math.Max(i, into));
+            i = -1;
+        }
+
+        for (var i = pieces.Count - 1; i > 0; i--)
+        {
+            if (pieces[i].Covered == pieces[i - 1].Covered)
+            {
+                pieces[i - 1] = (pieces[i - 1].First, pieces[i].End, pieces[i].Covered);
+                pieces.RemoveAt(i);
+            }
+        }
+
+        return pieces;
     }
 
     private void Forget()
