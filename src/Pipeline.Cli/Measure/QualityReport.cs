@@ -14,6 +14,7 @@ internal sealed class QualityReport
 {
     private const int MinRun = 8;
     private const int BoilerplateStories = 3;
+    private const int EdgeSlack = 3;
     private static readonly int[] Buckets = [8, 12, 20, 40, 80];
 
     private readonly List<string> _lines = [];
@@ -188,18 +189,35 @@ internal sealed class QualityReport
         return hits * 2 >= to - from - MinRun + 1;
     }
 
-    // Inside: every word of the run on both sides within the alignment's spans, but one word of slack (Core and this
-    // measure cut words differently at a few characters such as "U.S.").
+    // Inside: every word of the run on both sides within the alignment's spans, except at most EdgeSlack words at either
+    // end. A maximal run can start or end with a coincidence ("...for the city. The Rail..." against "...of the city. The
+    // Rail...") that tight spans rightly leave out, and Core and this measure cut words differently at a few
+    // characters such as "U.S.".
     // Text repeated inside one article (a tweet embedded and then quoted) can be paired only once: a run also counts as
     // inside when one side is inside and the alignment's other side holds the same words elsewhere.
     private static bool Contains(Alignment alignment, SharedRun run, IReadOnlyList<Article> articles, RawWords[] words)
     {
         var (sa, sb) = Sides(alignment, run, articles);
-        var aInside = WordsInside(words[run.A], run.AStart, run.Length, sa) >= run.Length - 1;
-        var bInside = WordsInside(words[run.B], run.BStart, run.Length, sb) >= run.Length - 1;
+        var aInside = InsideButEdges(words[run.A], run.AStart, run.Length, sa);
+        var bInside = InsideButEdges(words[run.B], run.BStart, run.Length, sb);
         return (aInside && bInside)
             || (aInside && Holds(words[run.B], sb, words[run.A], run.AStart, run.Length))
             || (bInside && Holds(words[run.A], sa, words[run.B], run.BStart, run.Length));
+    }
+
+    private static bool InsideButEdges(RawWords words, int first, int length, AlignedSpan span)
+    {
+        // At least six words of the run must lie inside, and never fewer than all but EdgeSlack at either end.
+        var slack = Math.Min(EdgeSlack, Math.Max(1, (length - 6) / 2));
+        for (var w = first + slack; w < first + length - slack; w++)
+        {
+            if (words.Starts[w] < span.Start || words.Ends[w] > span.End)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool Holds(RawWords words, AlignedSpan span, RawWords other, int first, int length)

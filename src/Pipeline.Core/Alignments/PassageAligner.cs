@@ -90,7 +90,16 @@ public static class PassageAligner
         // split or unaligned; every identical run the diff missed is aligned on its own.
         ExactRuns.Rescue(seeds, source, target, options, kept);
         QuoteFragments.Add(source, target, options, kept);
-        return kept;
+        var tight = new List<SharedSpan>(kept.Count);
+        foreach (var span in kept)
+        {
+            if (TightSpans.Trim(span, source, target, options) is { } trimmed)
+            {
+                tight.Add(trimmed);
+            }
+        }
+
+        return tight;
     }
 
     // Diff cost grows with region size times differences; a huge shared region (two long near-copies) is diffed in
