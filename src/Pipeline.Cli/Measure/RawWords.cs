@@ -3,7 +3,8 @@ namespace Pipeline.Cli.Measure;
 /// <summary>The words of an article's decoded original text, independent of Core's normalization and tokens.</summary>
 /// <remarks>
 /// The measure must not share the pipeline's idea of a word, or a tokenization bug would hide itself: a word here is a
-/// run of letters and digits (apostrophes inside a word kept), case-folded, located in the original text.
+/// run of letters and digits, apostrophes and hyphens inside a word kept ("it's", "31-year-old" are one word each),
+/// case-folded, located in the original text.
 /// </remarks>
 internal sealed class RawWords
 {
@@ -41,9 +42,9 @@ internal sealed class RawWords
 
             var start = i;
             var hash = 14695981039346656037UL;
-            while (i < text.Length && (char.IsLetterOrDigit(text[i]) || (IsApostrophe(text[i]) && i + 1 < text.Length && char.IsLetter(text[i + 1]) && i > start)))
+            while (i < text.Length && (char.IsLetterOrDigit(text[i]) || (IsJoiner(text[i]) && i + 1 < text.Length && char.IsLetterOrDigit(text[i + 1]) && i > start)))
             {
-                var c = IsApostrophe(text[i]) ? '\'' : char.ToLowerInvariant(text[i]);
+                var c = IsApostrophe(text[i]) ? '\'' : text[i] is '-' or '\u2010' or '\u2011' ? '-' : char.ToLowerInvariant(text[i]);
                 hash = (hash ^ c) * 1099511628211UL;
                 i++;
             }
@@ -70,4 +71,6 @@ internal sealed class RawWords
     }
 
     private static bool IsApostrophe(char c) => c is '\'' or '\u2019';
+
+    private static bool IsJoiner(char c) => IsApostrophe(c) || c is '-' or '\u2010' or '\u2011';
 }

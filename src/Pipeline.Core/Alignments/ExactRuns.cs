@@ -122,7 +122,7 @@ internal static class ExactRuns
             content += ContentWeight(source, target, run.I + d, run.J + d);
         }
 
-        return content < options.MinContentWeight ? null : new SharedSpan(sourceTokens, targetTokens, run.Length, content, 1);
+        return content < MinContentWeight(options) ? null : new SharedSpan(sourceTokens, targetTokens, run.Length, content, 1);
     }
 
     private static int Taken(SharedSpan span, SharedSpan run)
@@ -194,6 +194,12 @@ internal static class ExactRuns
             ? null
             : new SharedSpan(sourceTokens, targetTokens, matched, content, score);
     }
+
+    // A verbatim run of eight or more words is shared text even when most of it is a name ("the National Academy of
+    // Recording Arts and Sciences", 2.5): it needs half a content word less than an edited passage. Stock attributions
+    // stay below it ("Secretary of State John Kerry said on Tuesday" weighs 2, "The New York Times reported on Tuesday
+    // that" 1.5).
+    private static double MinContentWeight(AlignmentOptions options) => options.MinContentWeight - 0.5;
 
     private static int Position(KeySequence keys, int token) => SortedSearch.LowerBound<int>(keys.TokenIndex, token);
 
