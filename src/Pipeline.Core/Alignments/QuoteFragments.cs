@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Pipeline.Core.Articles;
 using Pipeline.Core.Candidates;
 
@@ -17,6 +18,21 @@ internal static class QuoteFragments
 {
     private const int MaxPassageTokens = 150;
     private const double MinContentWeight = 1.5;
+
+    // A fragment must be a good part of what one side quotes: a third of it at least. A name or title inside two long
+    // quotes ("the UN Security Council resolutions") is a turn of phrase both speakers used, and chained through
+    // every story that mentions it, it would make one cluster of unrelated quotes.
+    private const int MaxQuoteShare = 3;
+
+    private static readonly FrozenSet<string> Everyday = new[]
+    {
+        "time", "times", "first", "last", "next", "year", "years", "day", "days", "week", "weeks", "month", "months",
+        "people", "way", "ways", "thing", "things", "world", "life", "work", "part", "place", "number", "case", "point",
+        "fact", "end", "lot", "kind", "new", "old", "good", "great", "big", "long", "little", "own", "same", "right",
+        "many", "really", "going", "make", "made", "know", "think", "want", "get", "got", "see", "come", "take", "go",
+        "look", "need", "feel", "give", "find", "back", "sure", "one", "two", "three", "something", "everything",
+        "anything", "nothing", "everyone", "someone", "today", "now", "important", "happy", "proud", "able",
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     public static void Add(KeySequence source, KeySequence target, AlignmentOptions options, List<SharedSpan> kept)
     {
@@ -42,13 +58,21 @@ internal static class QuoteFragments
                 var pieces = new List<SharedSpan>();
                 SharedSpans.Collect(steps, source, target, fragmentOptions, pieces);
                 var sameSpeaker = a.Passage.SpeakerKey is { } speaker && string.Equals(speaker, b.Passage.SpeakerKey, StringComparison.Ordinal);
+                if (a.Passage.SpeakerKey is not null && b.Passage.SpeakerKey is not null && !sameSpeaker)
+                {
+                    // Words two different people are quoted as saying are a turn of phrase, not one quote.
+                    continue;
+                }
+
                 foreach (var piece in pieces)
                 {
                     // Someone's words: quoted on both sides, or quoted on one and said by the same person on both. The
                     // attribution itself ("Secretary of State John Kerry said") is unquoted on both, and never aligns.
                     var sourceQuoted = MostlyQuoted(source.Article, piece.SourceTokens);
                     var targetQuoted = MostlyQuoted(target.Article, piece.TargetTokens);
-                    if ((sourceQuoted && targetQuoted) || (sameSpeaker && (sourceQuoted || targetQuoted)))
+                    if (((sourceQuoted && targetQuoted) || (sameSpeaker && (sourceQuoted || targetQuoted)))
+                        && Distinctive(source, target, piece)
+                        && piece.Matched * MaxQuoteShare >= Math.Min(a.End - a.Start, b.End - b.Start))
                     {
                         found.Add(piece);
                     }
@@ -71,6 +95,25 @@ internal static class QuoteFragments
     private static bool Attributable(Passage a, Passage b) =>
         (a.Kind == PassageKind.Quote && b.Kind == PassageKind.Quote)
         || (a.SpeakerKey is { } speaker && string.Equals(speaker, b.SpeakerKey, StringComparison.Ordinal));
+
+    // Everyday content words ("this is the first time") count half, as names do: a short fragment must say something.
+    private static bool Distinctive(KeySequence source, KeySequence target, SharedSpan piece)
+    {
+        double weight = 0;
+        for (var m = 0; m < piece.Matched; m++)
+        {
+            var i = Collections.SortedSearch.LowerBound<int>(source.TokenIndex, piece.SourceTokens[m]);
+            var j = Collections.SortedSearch.LowerBound<int>(target.TokenIndex, piece.TargetTokens[m]);
+            if (!source.Content[i])
+            {
+                continue;
+            }
+
+            weight += (source.Capitalized[i] && target.Capitalized[j]) || Everyday.Contains(source.Article.Tokens[piece.SourceTokens[m]].Key) ? 0.5 : 1;
+        }
+
+        return weight >= MinContentWeight;
+    }
 
     private static bool MostlyQuoted(Article article, int[] tokens)
     {

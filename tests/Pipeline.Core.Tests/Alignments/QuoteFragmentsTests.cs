@@ -56,6 +56,33 @@ public class QuoteFragmentsTests
     }
 
     [Fact]
+    public void Align_EverydayFragmentQuotedOnBothSides_DoesNotAlign()
+    {
+        var a = RealArticles.Read("a", RealArticles.Story("lambda2"), "\"This is the first time,\" the coach said.");
+        var b = RealArticles.Read("b", RealArticles.Story("mu2"), "\"This is the first time,\" the pilot said.");
+
+        Assert.Empty(PassageAligner.Align(a, b));
+    }
+
+    [Fact]
+    public void Align_NameInsideTwoLongQuotes_DoesNotAlign()
+    {
+        var a = RealArticles.Read("a", RealArticles.Story("nu2"), "\"The launch clearly violates the UN Security Council resolutions and we urge restraint from every party in the region,\" Hua said.");
+        var b = RealArticles.Read("b", RealArticles.Story("xi2"), "\"Pyongyang keeps defying the UN Security Council resolutions while its people go hungry,\" a diplomat said.");
+
+        Assert.Empty(PassageAligner.Align(a, b));
+    }
+
+    [Fact]
+    public void Align_FragmentQuotedFromTwoDifferentSpeakers_DoesNotAlign()
+    {
+        var a = RealArticles.Read("a", RealArticles.Story("omicron2"), "\"A reckless breach of resolutions,\" said Stoltenberg.");
+        var b = RealArticles.Read("b", RealArticles.Story("pi2"), "\"A reckless breach of resolutions,\" said Abe.");
+
+        Assert.Empty(PassageAligner.Align(a, b));
+    }
+
+    [Fact]
     public void Align_ThreeQuotedWords_TooShort()
     {
         var a = RealArticles.Read("a", RealArticles.Story("iota"), "\"Deeply deplorable launch,\" the minister said.");
