@@ -27,12 +27,20 @@ public static class ArticleCopies
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
         ArgumentNullException.ThrowIfNull(alignments);
-        if (ArticleSignature.Of(a) == ArticleSignature.Of(b))
+        // Most candidate pairs differ in length by far more than copies can: settle them before hashing or covering.
+        var shorter = Math.Min(a.Tokens.Count, b.Tokens.Count);
+        var longer = Math.Max(a.Tokens.Count, b.Tokens.Count);
+        if (shorter < MinCoverage * MinCoverage * longer)
+        {
+            return false;
+        }
+
+        if (a.Tokens.Count == b.Tokens.Count && ArticleSignature.Of(a) == ArticleSignature.Of(b))
         {
             return true;
         }
 
-        return Coverage(a, alignments) >= MinCoverage && Coverage(b, alignments) >= MinCoverage;
+        return alignments.Count > 0 && Coverage(a, alignments) >= MinCoverage && Coverage(b, alignments) >= MinCoverage;
     }
 
     /// <summary>The canonical copy of a group: the ordinal-first name, so every process picks the same one.</summary>
