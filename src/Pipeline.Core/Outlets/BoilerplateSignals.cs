@@ -43,6 +43,6 @@ public static partial class BoilerplateSignals
     [GeneratedRegex(@"Hide Caption|\b\d+ of \d+ Photos?\b|Newsletter Sign[- ]?Up|Sign up for [^.]{0,60}\b(?:newsletters?|e-?mails?|alerts)\b|Continue reading the main story|delivered (?:straight )?to your inbox|Subscribe (?:now|today|to (?:our|the) [^.]{0,40}newsletter)|All rights reserved|may not be (?:published|reproduced|redistributed|rewritten)|transcripts are created on a rush deadline|We pay for your stories|Email us at [^ ]+@|Do you have a story for", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Strong();
 
-    [GeneratedRegex(@"^\W*(?:Read more|READ MORE|Related|Advertisement|Share this|Share on|Click here|Follow us|Photos?:|Image copyright|Picture:)|\((?:AP|Reuters|AFP|Getty Images?)(?: Photos?)?(?:/[^)]*)?\)\s*$|(?:Getty Images|Shutterstock|Associated Press|AP Photo)\s*$|^\W*(?:(?:Share|Tweet|Email|Print|Pin|Facebook|Twitter|WhatsApp|LinkedIn|Reddit|Comments?)\W*){2,}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\W*(?:Copyright\b|\u00A9|Read more|READ MORE|Related|Advertisement|Share this|Share on|Click here|Follow us|Photos?:|Image copyright|Picture:)|\((?:AP|Reuters|AFP|Getty Images?)(?: Photos?)?(?:/[^)]*)?\)\s*$|(?:Getty Images|Shutterstock|Associated Press|AP Photo)\s*$|^\W*(?:(?:Share|Tweet|Email|Print|Pin|Facebook|Twitter|WhatsApp|LinkedIn|Reddit|Comments?)\W*){2,}$", RegexOptions.CultureInvariant)]
     private static partial Regex Weak();
 }
