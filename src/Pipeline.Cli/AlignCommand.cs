@@ -20,7 +20,7 @@ internal static class AlignCommand
         {
             var files = ArticleFiles.Read(parsed.GetRequiredValue(inputs), console);
             var options = AlignmentOptions.Default with { MinScore = parsed.GetValue(minScore) };
-            var alignments = CorpusAlignment.AlignAll(files.Articles, options, console);
+            var alignments = CorpusAlignment.AlignAll(files, options, console);
             if (parsed.GetValue(format) == "table")
             {
                 Tables.Write(console.Output, alignments);

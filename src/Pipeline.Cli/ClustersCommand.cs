@@ -21,7 +21,7 @@ internal static class ClustersCommand
         {
             var files = ArticleFiles.Read(parsed.GetRequiredValue(inputs), console);
             var options = AlignmentOptions.Default with { MinScore = parsed.GetValue(minScore) };
-            var clusters = PassageClustering.Cluster(CorpusAlignment.AlignAll(files.Articles, options, console));
+            var clusters = PassageClustering.Cluster(CorpusAlignment.AlignAll(files, options, console));
             if (parsed.GetValue(format) == "table")
             {
                 Tables.Write(console.Output, clusters);

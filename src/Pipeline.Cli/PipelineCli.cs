@@ -20,6 +20,7 @@ internal static class PipelineCli
             AlignCommand.Create(console),
             ClustersCommand.Create(console),
             NormalizeCommand.Create(console),
+            Measure.MeasureCommand.Create(console),
         };
 
         var parsed = root.Parse(args);

@@ -25,7 +25,7 @@ public class AlignCommandTests
             }
 
             Assert.InRange(line.GetProperty("score").GetDouble(), 0.5, 1.0);
-            Assert.Contains(line.GetProperty("kind").GetString(), new[] { "quote", "text" });
+            Assert.Contains(line.GetProperty("kind").GetString(), new[] { "quote", "text", "copy" });
             Assert.All(line.GetProperty("diff").EnumerateArray(), run => Assert.Contains(run.GetProperty("op").GetString(), new[] { "equal", "insert", "delete" }));
         }
     }
@@ -81,13 +81,14 @@ public class AlignCommandTests
     }
 
     [Fact]
-    public void Align_SameArticleUnderManyNames_AlignedOnce()
+    public void Align_SameArticleUnderManyNamesOfOneOutlet_AlignedOnce()
     {
         using var folder = new TempFolder();
         var copy = System.IO.File.ReadAllBytes(CliRun.Seed("000"));
+        Directory.CreateDirectory(Path.Combine(folder.Path, "agency"));
         for (var i = 0; i < 6; i++)
         {
-            folder.Write($"copy{i}.txt", copy);
+            folder.Write($"agency/copy{i}.txt", copy);
         }
 
         folder.Write("other.txt", System.IO.File.ReadAllBytes(CliRun.Seed("001")));
@@ -99,6 +100,35 @@ public class AlignCommandTests
         Assert.All(lines, l => Assert.EndsWith("copy0.txt", File(l, "source"), StringComparison.Ordinal));
         Assert.All(lines, l => Assert.EndsWith("other.txt", File(l, "target"), StringComparison.Ordinal));
         Assert.Contains("identical to", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Align_SameArticleInThreeOutlets_ShownAsCopiesOfTheFirstAndAlignedWithOthers()
+    {
+        using var folder = new TempFolder();
+        var wire = System.IO.File.ReadAllBytes(CliRun.Seed("000"));
+        foreach (var outlet in new[] { "c-outlet", "a-outlet", "b-outlet" })
+        {
+            Directory.CreateDirectory(Path.Combine(folder.Path, outlet));
+            folder.Write($"{outlet}/wire.txt", wire);
+        }
+
+        folder.Write("other.txt", System.IO.File.ReadAllBytes(CliRun.Seed("001")));
+
+        var run = CliRun.Of("align", folder.Path);
+
+        var lines = run.Lines();
+        var copies = lines.Where(l => l.GetProperty("kind").GetString() == "copy").ToList();
+        Assert.Equal(2, copies.Count);
+        Assert.All(copies, l => Assert.EndsWith(Path.Combine("a-outlet", "wire.txt"), File(l, "source"), StringComparison.Ordinal));
+        Assert.Equal(["b-outlet", "c-outlet"], copies.Select(l => Path.GetFileName(Path.GetDirectoryName(File(l, "target")))).Order(StringComparer.Ordinal));
+        // Each copy still aligns with the other article, so the clusters carry every outlet.
+        foreach (var outlet in new[] { "a-outlet", "b-outlet", "c-outlet" })
+        {
+            Assert.Contains(lines, l => File(l, "source").Contains(outlet, StringComparison.Ordinal) && File(l, "target").EndsWith("other.txt", StringComparison.Ordinal));
+        }
+
+        Assert.DoesNotContain("identical to", run.Error, StringComparison.Ordinal);
     }
 
     [Fact]

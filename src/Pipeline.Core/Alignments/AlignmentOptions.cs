@@ -13,6 +13,8 @@ namespace Pipeline.Core.Alignments;
 /// <param name="ContextTokens">Most words a seed region is widened by on each side (to its neighbouring sentences) before diffing.</param>
 /// <param name="MaxSeedGap">Seeds further apart than this many words start a new region.</param>
 /// <param name="MaxRegionTokens">Regions longer than this (on either side) are diffed in pieces, bounding the cost of huge near-copies.</param>
+/// <param name="MinQuoteTokens">Fewest equal words in a short quoted fragment, aligned only when both articles quote it or
+/// give it the same speaker ("out of question for Iran" is 5).</param>
 public sealed record AlignmentOptions(
     int MinMatchedTokens = 8,
     double MinContentWeight = 3,
@@ -21,7 +23,8 @@ public sealed record AlignmentOptions(
     double GapPenalty = 0.5,
     int ContextTokens = 40,
     int MaxSeedGap = 30,
-    int MaxRegionTokens = 4000)
+    int MaxRegionTokens = 4000,
+    int MinQuoteTokens = 4)
 {
     /// <summary>The defaults.</summary>
     public static AlignmentOptions Default { get; } = new();

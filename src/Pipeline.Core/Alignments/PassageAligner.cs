@@ -39,7 +39,8 @@ public static class PassageAligner
     internal static List<SharedSpan> Shared(KeySequence source, KeySequence target, AlignmentOptions options)
     {
         var found = new List<SharedSpan>();
-        foreach (var region in SeedRegions.Find(source, target, options))
+        var seeds = SeedRegions.Seeds(source, target, Math.Max(1, options.SeedLength));
+        foreach (var region in SeedRegions.FromSeeds(seeds, source, target, options))
         {
             foreach (var piece in Pieces(region, options.MaxRegionTokens))
             {
@@ -85,7 +86,20 @@ public static class PassageAligner
             }
         }
 
-        return kept;
+        // Diffs of regions with repeated or reordered text can pair words crosswise and leave a verbatim stretch
+        // split or unaligned; every identical run the diff missed is aligned on its own.
+        ExactRuns.Rescue(seeds, source, target, options, kept);
+        QuoteFragments.Add(source, target, options, kept);
+        var tight = new List<SharedSpan>(kept.Count);
+        foreach (var span in kept)
+        {
+            if (TightSpans.Trim(span, source, target, options) is { } trimmed)
+            {
+                tight.Add(trimmed);
+            }
+        }
+
+        return tight;
     }
 
     // Diff cost grows with region size times differences; a huge shared region (two long near-copies) is diffed in

@@ -10,10 +10,13 @@ internal static class SeedRegions
     // A shingle repeated more often than this inside one article is boilerplate of that article, not a seed.
     private const int MaxOccurrences = 8;
 
-    public static List<Region> Find(KeySequence source, KeySequence target, AlignmentOptions options)
+    public static List<Region> Find(KeySequence source, KeySequence target, AlignmentOptions options) =>
+        FromSeeds(Seeds(source, target, Math.Max(1, options.SeedLength)), source, target, options);
+
+    /// <summary>Regions around chains of <paramref name="seeds"/> (as <see cref="Seeds"/> finds them), widened to neighbouring sentences.</summary>
+    public static List<Region> FromSeeds(List<(int I, int J)> seeds, KeySequence source, KeySequence target, AlignmentOptions options)
     {
         var k = Math.Max(1, options.SeedLength);
-        var seeds = Seeds(source, target, k);
         if (seeds.Count < 2)
         {
             return [];
@@ -29,7 +32,8 @@ internal static class SeedRegions
         return regions;
     }
 
-    private static List<(int I, int J)> Seeds(KeySequence source, KeySequence target, int k)
+    /// <summary>Every pair of positions (sorted) where both sequences have the same k-shingle, not made of stopwords only.</summary>
+    public static List<(int I, int J)> Seeds(KeySequence source, KeySequence target, int k)
     {
         var seeds = new List<(int I, int J)>();
         if (source.Length < k || target.Length < k)

@@ -15,6 +15,7 @@ internal static class SharedSpans
     public static void Collect(List<EditStep> steps, KeySequence source, KeySequence target, AlignmentOptions options, List<SharedSpan> found)
     {
         var start = 0;
+        var runStart = 0;
         bool? sourceQuoted = null;
         bool? targetQuoted = null;
         var lastEqual = -1;
@@ -26,10 +27,14 @@ internal static class SharedSpans
             {
                 // Quotedness is compared between matched words only: an attribution inserted into a quote on one side
                 // ("...coordinating," Kirby said, "nor...") is a gap to bridge, not a border.
+                // Words that follow each other on both sides are one verbatim stretch: the quote and its attribution
+                // are then copied text, and splitting them would cut the copy in two. A single word on one side of the
+                // quote mark ("...spoke. "We are") is a coincidence, not a copy.
                 var sq = IsQuoted(source, step.Source);
                 var tq = IsQuoted(target, step.Target);
-                breaks |= sourceQuoted is { } sqPrevious && sqPrevious != sq;
-                breaks |= targetQuoted is { } tqPrevious && tqPrevious != tq;
+                runStart = lastEqual == x - 1 ? runStart : x;
+                var changed = (sourceQuoted is { } sqPrevious && sqPrevious != sq) || (targetQuoted is { } tqPrevious && tqPrevious != tq);
+                breaks |= changed && !(x - runStart >= 2 && RunEnd(steps, x) - x >= 2);
                 breaks |= lastEqual >= 0 && ReplacedAcrossSentences(steps, lastEqual, x, source, target);
                 sourceQuoted = sq;
                 targetQuoted = tq;
@@ -44,6 +49,17 @@ internal static class SharedSpans
         }
 
         Segments(steps, start, steps.Count, source, target, options, found);
+    }
+
+    // One past the last step of the unbroken stretch of equal steps starting at x.
+    private static int RunEnd(List<EditStep> steps, int x)
+    {
+        while (x < steps.Count && steps[x].IsEqual)
+        {
+            x++;
+        }
+
+        return x;
     }
 
     // Words replaced on both sides across a sentence boundary mean two different texts that happen to share phrases

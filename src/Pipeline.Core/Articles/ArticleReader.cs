@@ -81,6 +81,7 @@ public static class ArticleReader
         }
 
         var title = normalized.Title ?? titleHint;
-        return ArticleReadResult.Accepted(new Article(name, original, normalized.Text, normalized.Map, title, tokens, passages));
+        // Furniture between prose paragraphs (prompts, credits, share bars) stays readable but is marked, so it never aligns.
+        return ArticleReadResult.Accepted(Outlets.BoilerplateSignals.Mark(new Article(name, original, normalized.Text, normalized.Map, title, tokens, passages)));
     }
 }

@@ -15,4 +15,10 @@ public sealed record Passage(int Index, int Start, int End, PassageKind Kind, st
     /// "Kirby" both give "kirby"); null when no speaker is known.
     /// </summary>
     public string? SpeakerKey => Speaker is null ? null : Segmentation.SpeakerNames.KeyOf(Speaker);
+
+    /// <summary>
+    /// Why the passage is boilerplate (page furniture, or text its outlet repeats across unrelated stories), or null for
+    /// article text. Boilerplate passages are never fingerprinted, aligned or clustered.
+    /// </summary>
+    public BoilerplateReason? Boilerplate { get; init; }
 }

@@ -8,4 +8,7 @@ public enum PassageKind
 
     /// <summary>A quotation of someone's words.</summary>
     Quote,
+
+    /// <summary>A whole article carried by another outlet word for word or nearly (a wire story): see <see cref="Duplicates.ArticleCopies"/>.</summary>
+    Copy,
 }

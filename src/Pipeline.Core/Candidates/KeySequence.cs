@@ -35,14 +35,15 @@ internal sealed class KeySequence
     /// <summary>Number of matching positions.</summary>
     public int Length => Hashes.Length;
 
-    /// <summary>Builds the sequence of non-editorial tokens.</summary>
+    /// <summary>Builds the sequence of non-editorial tokens outside boilerplate passages.</summary>
     public static KeySequence Of(Article article)
     {
         var tokens = article.Tokens;
+        var boilerplate = BoilerplateTokens(article);
         var count = 0;
         for (var i = 0; i < tokens.Count; i++)
         {
-            if (IsMatching(tokens[i]))
+            if (IsMatching(tokens[i]) && (boilerplate is null || !boilerplate[i]))
             {
                 count++;
             }
@@ -56,7 +57,7 @@ internal sealed class KeySequence
         for (var i = 0; i < tokens.Count; i++)
         {
             var token = tokens[i];
-            if (!IsMatching(token))
+            if (!IsMatching(token) || (boilerplate is not null && boilerplate[i]))
             {
                 continue;
             }
@@ -82,6 +83,22 @@ internal sealed class KeySequence
         }
 
         return new KeySequence(article, index, hashes, content, capitalized) { Passage = passage };
+    }
+
+    // Tokens of passages marked as boilerplate, or null when none is (the common case, no allocation).
+    private static bool[]? BoilerplateTokens(Article article)
+    {
+        bool[]? marked = null;
+        foreach (var passage in article.Passages)
+        {
+            if (passage.Boilerplate is not null)
+            {
+                marked ??= new bool[article.Tokens.Count];
+                Array.Fill(marked, true, passage.FirstToken, Math.Min(passage.TokenCount, article.Tokens.Count - passage.FirstToken));
+            }
+        }
+
+        return marked;
     }
 
     /// <summary>Whether a token is matched at all (editorial insertions and empty keys are not).</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Pipeline.Core.Alignments;
+using Pipeline.Core.Articles;
 using Pipeline.Core.Candidates;
 using Pipeline.Core.Collections;
 
@@ -19,12 +20,18 @@ public static class PassageClustering
         ArgumentNullException.ThrowIfNull(alignments);
 
         var spans = new List<AlignedSpan>();
+        var copies = new List<bool>();
         var links = new List<(int A, int B)>();
         foreach (var alignment in alignments)
         {
             links.Add((spans.Count, spans.Count + 1));
             spans.Add(alignment.Source);
             spans.Add(alignment.Target);
+            // A whole-article copy overlaps every passage of its article: merged with them it would fuse all of the
+            // article's clusters into one. Copies cluster among themselves: one cluster of every outlet that carried it.
+            var copy = alignment.Kind == PassageKind.Copy;
+            copies.Add(copy);
+            copies.Add(copy);
         }
 
         // Merge overlapping spans per article: sort by (article, start), sweep.
@@ -39,6 +46,11 @@ public static class PassageClustering
             var c = string.CompareOrdinal(spans[x].Article, spans[y].Article);
             if (c == 0)
             {
+                c = copies[x].CompareTo(copies[y]);
+            }
+
+            if (c == 0)
+            {
                 c = spans[x].Start.CompareTo(spans[y].Start);
             }
 
@@ -48,11 +60,13 @@ public static class PassageClustering
         var parent = DisjointSets.Create(spans.Count);
 
         string? groupArticle = null;
+        var groupCopy = false;
         var groupEnd = 0;
         for (var k = 0; k < order.Length; k++)
         {
             var span = spans[order[k]];
-            if (k > 0 && string.Equals(groupArticle, span.Article, StringComparison.Ordinal) && span.Start < groupEnd)
+            var copy = copies[order[k]];
+            if (k > 0 && string.Equals(groupArticle, span.Article, StringComparison.Ordinal) && groupCopy == copy && span.Start < groupEnd)
             {
                 DisjointSets.Union(parent, order[k - 1], order[k]);
                 groupEnd = Math.Max(groupEnd, span.End);
@@ -60,6 +74,7 @@ public static class PassageClustering
             else
             {
                 groupArticle = span.Article;
+                groupCopy = copy;
                 groupEnd = span.End;
             }
         }

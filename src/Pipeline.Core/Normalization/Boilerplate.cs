@@ -18,6 +18,7 @@ internal static class Boilerplate
     private const int TitleMaxWords = 30;
     private const int LongParagraphWords = 20;
     private const int LongParagraphChars = 300;
+    private const int LateNoticeChars = 100;
 
     public static ParagraphRole[] Classify(string original, IReadOnlyList<SourceParagraph> paragraphs)
     {
@@ -155,10 +156,26 @@ internal static class Boilerplate
                 return false;
             }
 
-            return HasCopyrightSign(span)
-                || span.Contains("all rights reserved", StringComparison.OrdinalIgnoreCase)
+            // A notice at the end of a longer paragraph is a line that layout repair joined to the one before it (an
+            // embedded tweet's last line has no full stop): the paragraph is text, and the notice is marked later as a
+            // passage of its own (Outlets.BoilerplateSignals).
+            var rights = span.IndexOf("all rights reserved", StringComparison.OrdinalIgnoreCase);
+            return (HasCopyrightSign(span) && !LateNotice(span, span.IndexOf('\u00A9')))
+                || (rights >= 0 && !LateNotice(span, rights))
                 || span.StartsWith("(c) ", StringComparison.OrdinalIgnoreCase)
                 || (span.StartsWith("copyright ", StringComparison.OrdinalIgnoreCase) && span.Length < 120);
+        }
+
+        // The notice starts past a first stretch long enough to be a sentence of its own, ended by a line break.
+        private static bool LateNotice(ReadOnlySpan<char> span, int notice)
+        {
+            var start = notice;
+            while (start > 0 && span[start - 1] != '\n' && span[start - 1] != '\r')
+            {
+                start--;
+            }
+
+            return start >= LateNoticeChars;
         }
 
         /// <summary>A © that stands as a sign: not glued to a preceding letter, as in "cafÃ©", UTF-8 "é" read as Windows-1252.</summary>

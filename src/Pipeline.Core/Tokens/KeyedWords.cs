@@ -10,8 +10,8 @@ namespace Pipeline.Core.Tokens;
 /// </summary>
 /// <remarks>
 /// A pair of words is joined when their concatenation is in <see cref="ReadOptions.Compounds"/>, or when it occurs as a
-/// single word elsewhere in the same text and both halves have at least three letters (so "a way" does not become
-/// "away"). Joining only across plain whitespace keeps sentence and quote boundaries intact.
+/// single closed word (not hyphenated) elsewhere in the same text and both halves have at least three letters (so "a
+/// way" does not become "away"). Joining only across plain whitespace keeps sentence and quote boundaries intact.
 /// </remarks>
 internal static class KeyedWords
 {
@@ -19,17 +19,28 @@ internal static class KeyedWords
     private const int MaxCompoundLength = 64;
 
     private static readonly ConditionalWeakTable<ReadOptions, Compiled> s_compiled = [];
+    private static readonly System.Buffers.SearchValues<char> Hyphens = System.Buffers.SearchValues.Create("-\u2010\u2011\u00AD\uFE63\uFF0D");
 
     public static List<WordSpan> Build(string text, List<WordSpan> words, ReadOptions options)
     {
         var compiled = s_compiled.GetValue(options, static o => new Compiled(PhraseTable.Compile(o.Aliases), o.Compounds.Select(c => c.ToLowerInvariant()).ToFrozenSet(StringComparer.Ordinal)));
-        // The pool doubles as the set of the article's words for joining split compounds.
         var pool = new KeyPool();
         var keyed = new List<WordSpan>(words.Count);
+        // Words written closed ("handshake", not "hand-shake"): a pair is joined only towards a closed form. A hyphenated
+        // "law-firm" or "smoke-rings" would otherwise turn every "law firm" of the article into "lawfirm", which no
+        // other outlet writes, and hide the passages they share.
+        var closed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var w in words)
         {
-            keyed.Add(w with { Key = WordKey.Of(text, w.Start, w.End, pool) });
+            var key = WordKey.Of(text, w.Start, w.End, pool);
+            keyed.Add(w with { Key = key });
+            if (text.AsSpan(w.Start, w.End - w.Start).IndexOfAny(Hyphens) < 0)
+            {
+                closed.Add(key);
+            }
         }
+
+        var closedLookup = closed.GetAlternateLookup<ReadOnlySpan<char>>();
 
         Span<char> joinBuffer = stackalloc char[MaxCompoundLength];
 
@@ -55,7 +66,7 @@ internal static class KeyedWords
                 a.AsSpan().CopyTo(joined);
                 b.AsSpan().CopyTo(joined[a.Length..]);
                 if (compiled.CompoundLookup.Contains(joined)
-                    || (a.Length >= MinLocalCompoundPart && b.Length >= MinLocalCompoundPart && IsLetters(joined) && pool.Contains(joined)))
+                    || (a.Length >= MinLocalCompoundPart && b.Length >= MinLocalCompoundPart && IsLetters(joined) && closedLookup.Contains(joined)))
                 {
                     result.Add(new WordSpan(keyed[i].Start, keyed[i + 1].End, pool.Intern(joined)));
                     i += 2;

@@ -16,6 +16,28 @@ public class PassageClusteringTests
             []);
 
     [Fact]
+    public void Cluster_CopiesOfAnArticle_OneClusterOfEveryCopyWithoutFusingItsPassageClusters()
+    {
+        static Alignment Copy(string canonical, string copy) =>
+            new(new AlignedSpan(canonical, 0, 1000, new string('c', 1000)), new AlignedSpan(copy, 0, 990, new string('d', 990)), 1, PassageKind.Copy, []);
+
+        var clusters = PassageClustering.Cluster(
+        [
+            Copy("ap/story", "nyt/story"),
+            Copy("ap/story", "wapo/story"),
+            Link("ap/story", 100, 200, "cnn/other", 0, 100),
+            Link("ap/story", 500, 600, "bbc/other", 0, 100),
+            Link("nyt/story", 100, 200, "cnn/other", 0, 100),
+        ]);
+
+        var copies = Assert.Single(clusters, c => c.Members.Count == 3 && c.Members.All(m => m.Article.EndsWith("/story", StringComparison.Ordinal)));
+        Assert.Equal(["ap/story", "nyt/story", "wapo/story"], copies.Members.Select(m => m.Article));
+        Assert.Contains(clusters, c => c.Members.Select(m => m.Article).SequenceEqual(["ap/story", "cnn/other", "nyt/story"]));
+        Assert.Contains(clusters, c => c.Members.Select(m => m.Article).SequenceEqual(["ap/story", "bbc/other"]));
+        Assert.Equal(3, clusters.Count);
+    }
+
+    [Fact]
     public void Cluster_OverlappingSpansInOneArticle_JoinOneCluster()
     {
         var clusters = PassageClustering.Cluster(

@@ -31,6 +31,17 @@ public class BoilerplateTests
     }
 
     [Fact]
+    public void Read_TweetJoinedToACopyrightLine_TweetKeptNoticeMarked()
+    {
+        // The tweet's last line has no full stop, so layout repair joins the copyright line to it.
+        var article = Pipeline.Core.Tests.Support.RealArticles.Read("a", Prose1,
+            "Flight #HA446 just took off from New Zealand in 2018 and will land in Hawaii back in 2017! pic.twitter.com/3KsCEniCOL — Flightradar24 (@flightradar24) December 31, 2017\nCopyright 2018 Hawaii News Now. All rights reserved.");
+
+        Assert.Contains("will land in Hawaii back in 2017", article.Text, StringComparison.Ordinal);
+        Assert.Contains(article.Passages, p => p.Boilerplate is not null && article.Original[p.Start..p.End].Contains("All rights reserved", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Classify_CopyrightLine_IsBoilerplateEvenAsASentence()
     {
         var roles = Classify(Prose1, "© 2023 Newsmax. All rights reserved.", Prose2);

@@ -54,6 +54,15 @@ public class KeyedWordsTests
     }
 
     [Fact]
+    public void Build_PairWhoseConcatenationOccursOnlyHyphenated_StaysApart()
+    {
+        // Other outlets write "law firm": joining it because this text once wrote "law-firm" would hide what they share.
+        var words = Build("the law firm at the center, a law-firm partner said");
+
+        Assert.Equal(["the", "law", "firm", "at"], words.Take(4).Select(w => w.Key));
+    }
+
+    [Fact]
     public void Build_ShortPartsWhoseConcatenationOccurs_StayApart()
     {
         var words = Build("a way out, away from here");

@@ -1,0 +1,48 @@
+using System.Text.RegularExpressions;
+using Pipeline.Core.Articles;
+
+namespace Pipeline.Core.Outlets;
+
+/// <summary>Page furniture that reads as such in any outlet, recognised per passage.</summary>
+/// <remarks>
+/// Normalization already drops furniture paragraphs at the head and tail of a page; these are the prompts and credits
+/// that sit between prose paragraphs or inside them. Weak signals (a photo credit, "Read more") only mark short
+/// passages, so a long caption or paragraph that merely ends with a credit is still text.
+/// </remarks>
+public static partial class BoilerplateSignals
+{
+    private const int ShortPassageWords = 30;
+    private const int ShortPassageChars = 300;
+    private const int MaxFurnitureChars = 600;
+
+    /// <summary>The article with every passage that carries a signal marked <see cref="BoilerplateReason.Signal"/>.</summary>
+    public static Article Mark(Article article)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        List<Passage>? marked = null;
+        for (var i = 0; i < article.Passages.Count; i++)
+        {
+            var passage = article.Passages[i];
+            if (passage.Boilerplate is null && IsFurniture(article.Original.AsSpan(passage.Start, passage.End - passage.Start), passage.TokenCount))
+            {
+                marked ??= [.. article.Passages];
+                marked[i] = passage with { Boilerplate = BoilerplateReason.Signal };
+            }
+        }
+
+        return marked is null ? article : article with { Passages = marked };
+    }
+
+    /// <summary>Whether a passage's text of <paramref name="words"/> words reads as page furniture.</summary>
+    /// <remarks>Furniture is short: a passage longer than <see cref="MaxFurnitureChars"/> is text, whatever it contains,
+    /// which also bounds the matching cost on pathological input (a megabyte "sentence").</remarks>
+    public static bool IsFurniture(ReadOnlySpan<char> text, int words) =>
+        text.Length <= MaxFurnitureChars
+        && (Strong().IsMatch(text) || (words <= ShortPassageWords && text.Length <= ShortPassageChars && Weak().IsMatch(text)));
+
+    [GeneratedRegex(@"Hide Caption|\b\d+ of \d+ Photos?\b|Newsletter Sign[- ]?Up|Sign up for [^.]{0,60}\b(?:newsletters?|e-?mails?|alerts)\b|Continue reading the main story|delivered (?:straight )?to your inbox|Subscribe (?:now|today|to (?:our|the) [^.]{0,40}newsletter)|All rights reserved|may not be (?:published|reproduced|redistributed|rewritten)|transcripts are created on a rush deadline|We pay for your stories|Email us at [^ ]+@|Do you have a story for", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Strong();
+
+    [GeneratedRegex(@"^\W*(?:Copyright\b|\u00A9|Read more|READ MORE|Related|Advertisement|Share this|Share on|Click here|Follow us|Photos?:|Image copyright|Picture:)|\((?:AP|Reuters|AFP|Getty Images?)(?: Photos?)?(?:/[^)]*)?\)\s*$|(?:Getty Images|Shutterstock|Associated Press|AP Photo)\s*$|^\W*(?:(?:Share|Tweet|Email|Print|Pin|Facebook|Twitter|WhatsApp|LinkedIn|Reddit|Comments?)\W*){2,}$", RegexOptions.CultureInvariant)]
+    private static partial Regex Weak();
+}

@@ -1,0 +1,51 @@
+using Pipeline.Core.Alignments;
+using Pipeline.Core.Articles;
+using Pipeline.Core.Tests.Support;
+using Xunit;
+
+namespace Pipeline.Core.Tests.Outlets;
+
+/// <summary>General page-furniture signals, marked per passage by the reader.</summary>
+public class BoilerplateSignalsTests
+{
+    [Theory]
+    [InlineData("Hide Caption 18 of 25 Photos: Crowds gather outside the hotel after the shooting.")]
+    [InlineData("Sign up for BREAKING NEWS Emails privacy policy.")]
+    [InlineData("Newsletter Sign Up Continue reading the main story Today's Headlines: Asia Edition Get news and analysis from Asia delivered to your inbox every day.")]
+    [InlineData("We pay for your stories! Do you have a story for The Sun news desk? Email us at tips@the-sun.co.uk or call us.")]
+    [InlineData("NPR transcripts are created on a rush deadline by a contractor and may not be in final form.")]
+    [InlineData("Read more: The other stories of the week.")]
+    [InlineData("Share Tweet Email Print")]
+    public void Read_FurnitureBetweenProseParagraphs_MarkedAsSignal(string furniture)
+    {
+        var article = RealArticles.Read("a", RealArticles.Story("lambda"), furniture, RealArticles.Story("mu"));
+
+        var marked = article.Passages.Where(p => p.Boilerplate == BoilerplateReason.Signal).ToList();
+
+        Assert.NotEmpty(marked);
+        Assert.All(marked, p => Assert.Contains(article.Original[p.Start..p.End], furniture, StringComparison.Ordinal));
+        Assert.Contains(article.Passages, p => p.Boilerplate is null);
+    }
+
+    [Theory]
+    [InlineData("The newsletter that the paper started last year now has two million readers in the country.")]
+    [InlineData("In this Thursday file photo, the defendant is brought to a courtroom inside the military prison near the capital, where she faces twelve charges including assault, incitement and throwing stones at soldiers during the protests of last winter. (AP Photo/Mahmoud Illean, File)")]
+    public void Read_ProseThatMentionsASignal_NotMarked(string prose)
+    {
+        var article = RealArticles.Read("a", RealArticles.Story("nu"), prose, RealArticles.Story("xi"));
+
+        // A credit standing as its own passage is furniture; the sentence it follows is not.
+        var marked = article.Passages.Where(p => p.Boilerplate is not null).Select(p => article.Original[p.Start..p.End]);
+        Assert.All(marked, text => Assert.StartsWith("(AP Photo", text, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Align_ArticlesSharingOnlyFurniture_NothingAligned()
+    {
+        const string prompt = "Newsletter Sign Up Continue reading the main story Today's Headlines: Asia Edition Get news and analysis from Asia delivered to your inbox every day.";
+        var a = RealArticles.Read("a", RealArticles.Story("omicron"), prompt, RealArticles.Story("pi"));
+        var b = RealArticles.Read("b", RealArticles.Story("rho"), prompt, RealArticles.Story("sigma"));
+
+        Assert.Empty(PassageAligner.Align(a, b));
+    }
+}
