@@ -18,7 +18,15 @@ internal sealed record ArticleSummary(
 internal sealed record ArticlePage(IReadOnlyList<ArticleSummary> Items, string? ContinuationToken);
 
 /// <summary>One passage of an article.</summary>
-internal sealed record PassageView(int Index, int Start, int End, string Text, string Kind, string? Speaker);
+/// <param name="Index">The passage's position in the article.</param>
+/// <param name="Start">Start offset in the article's original text.</param>
+/// <param name="End">End offset (exclusive).</param>
+/// <param name="Text">The passage's original text.</param>
+/// <param name="Kind">quote or text.</param>
+/// <param name="Speaker">Who is quoted, when known.</param>
+/// <param name="Boilerplate">Why the passage is left out of every comparison: <c>signal</c> (page furniture) or <c>outlet</c>
+/// (the outlet's learned boilerplate); null for article text.</param>
+internal sealed record PassageView(int Index, int Start, int End, string Text, string Kind, string? Speaker, string? Boilerplate = null);
 
 /// <summary>An article with its normalized text and passages.</summary>
 internal sealed record ArticleDetail(

@@ -70,7 +70,13 @@ internal static class ArticlesApi
             p.End,
             SafeSlice(record.Article.Original, p.Start, p.End),
             p.Kind == PassageKind.Quote ? "quote" : "text",
-            p.Speaker)).ToList();
+            p.Speaker,
+            p.Boilerplate switch
+            {
+                BoilerplateReason.Signal => "signal",
+                BoilerplateReason.Outlet => "outlet",
+                _ => null,
+            })).ToList();
         return TypedResults.Ok(new ArticleDetail(
             row.Name, row.Outlet, row.Title, row.Status, row.Error, row.Alignments, row.Updated, row.DuplicateOf, record?.Article.Text, record?.Article.Original, passages, row.Url, row.Published, row.Warning));
     }

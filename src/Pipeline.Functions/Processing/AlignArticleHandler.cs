@@ -1,6 +1,8 @@
 using System.Globalization;
 using Pipeline.Core.Alignments;
 using Pipeline.Core.Candidates;
+using Pipeline.Core.Duplicates;
+using Pipeline.Core.Articles;
 using Pipeline.Functions.Hosting;
 using Pipeline.Functions.Storage;
 using Pipeline.Functions.Stores;
@@ -40,7 +42,7 @@ internal sealed partial class AlignArticleHandler(
             return $"Skipped {record.Name}: the record is stale (the article changed or was deleted).";
         }
 
-        var canonical = await CanonicalAsync(record.Signature, record.Name, cancellationToken) ?? record.Name;
+        var canonical = await CanonicalAsync(record.Signature, record.Name, record.Outlet, cancellationToken) ?? record.Name;
         if (!string.Equals(canonical, record.Name, StringComparison.Ordinal))
         {
             return await RecordDuplicateAsync(record, canonical, cancellationToken);
@@ -62,7 +64,8 @@ internal sealed partial class AlignArticleHandler(
                 Interlocked.Add(ref pairs, count > 0 ? 1 : 0);
             });
 
-        var partners = await alignments.SweepAsync(record.Name, (partner, ct) => CurrentVersionAsync(record, partner, ct), cancellationToken);
+        var copies = (await postings.SignatureMembersAsync(record.Signature, cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var partners = await alignments.SweepAsync(record.Name, (partner, ct) => CurrentVersionAsync(record, copies, partner, ct), cancellationToken);
         foreach (var partner in partners)
         {
             await articles.SetAlignmentCountAsync(partner, await alignments.CountAsync(partner, cancellationToken), cancellationToken);
@@ -82,11 +85,24 @@ internal sealed partial class AlignArticleHandler(
     }
 
     /// <summary>Aligns the pair and writes its rows; returns how many alignments it has (0 when the candidate is skipped).</summary>
+    /// <remarks>
+    /// Copies of one article in different outlets (wire copies) are shown, not hidden: the pair gets one whole-article
+    /// <see cref="PassageKind.Copy"/> alignment instead of passage alignments. For byte-identical copies that is written
+    /// only with the group's canonical copy, so N outlets carrying one article make N - 1 rows, not N²; each copy still
+    /// aligns passage by passage with every other article.
+    /// </remarks>
     private async Task<int> AlignPairAsync(NormalizedRecord record, string candidate, CancellationToken cancellationToken)
     {
         var other = await articles.ReadRecordAsync(candidate, cancellationToken);
-        if (other is null || string.Equals(other.Signature, record.Signature, StringComparison.Ordinal))
+        if (other is null)
         {
+            return 0;
+        }
+
+        var identical = string.Equals(other.Signature, record.Signature, StringComparison.Ordinal);
+        if (identical && string.Equals(other.Outlet, record.Outlet, StringComparison.Ordinal))
+        {
+            // The same bytes within one outlet: a duplicate, recorded by the duplicate check.
             return 0;
         }
 
@@ -97,9 +113,22 @@ internal sealed partial class AlignArticleHandler(
 
         // Most candidates share nothing worth keeping; only a pair with rows to write needs the duplicate check's queries.
         if (found.Count == 0
-            || !string.Equals(await CanonicalAsync(other.Signature, other.Name, cancellationToken) ?? other.Name, other.Name, StringComparison.Ordinal))
+            || !string.Equals(await CanonicalAsync(other.Signature, other.Name, other.Outlet, cancellationToken) ?? other.Name, other.Name, StringComparison.Ordinal))
         {
             return 0;
+        }
+
+        if (!string.Equals(first.Outlet, second.Outlet, StringComparison.Ordinal) && (identical || ArticleCopies.AreCopies(first.Article, second.Article, found)))
+        {
+            if (identical && !await IsCopyCanonicalPairAsync(record.Signature, first.Name, second.Name, cancellationToken))
+            {
+                return 0;
+            }
+
+            var canonical = string.Equals(ArticleCopies.Canonical([first.Name, second.Name]), first.Name, StringComparison.Ordinal) ? first : second;
+            var copy = ReferenceEquals(canonical, first) ? second : first;
+            var whole = ArticleCopies.Align(canonical.Article, copy.Article, found);
+            found = [ReferenceEquals(canonical, first) ? whole : Reverse(whole)];
         }
 
         var version = AlignmentStore.Version(first.Name, first.ContentHash, second.Name, second.ContentHash)!;
@@ -107,8 +136,9 @@ internal sealed partial class AlignArticleHandler(
         return found.Count;
     }
 
-    /// <summary>The canonical copy of a signature: the ordinal-first member that is normalized (<paramref name="known"/> is); null when none is.</summary>
-    private async Task<string?> CanonicalAsync(string signature, string known, CancellationToken cancellationToken)
+    /// <summary>The canonical copy of a signature within one outlet: the ordinal-first member of <paramref name="outlet"/> that is
+    /// normalized (<paramref name="known"/> is); null when none is. Copies in other outlets are not duplicates: they are shown as copies.</summary>
+    private async Task<string?> CanonicalAsync(string signature, string known, string outlet, CancellationToken cancellationToken)
     {
         var members = (await postings.SignatureMembersAsync(signature, cancellationToken)).Order(StringComparer.Ordinal);
         foreach (var member in members)
@@ -119,7 +149,7 @@ internal sealed partial class AlignArticleHandler(
             }
 
             var row = await articles.GetAsync(member, cancellationToken);
-            if (row?.ContentHash is not null)
+            if (row?.ContentHash is not null && string.Equals(row.Outlet, outlet, StringComparison.Ordinal))
             {
                 return member;
             }
@@ -127,6 +157,36 @@ internal sealed partial class AlignArticleHandler(
 
         return null;
     }
+
+    /// <summary>Whether one of two byte-identical copies is the copy group's canonical one: the ordinal-first normalized member
+    /// that is not a duplicate within its own outlet. Only such pairs get a copy row.</summary>
+    private async Task<bool> IsCopyCanonicalPairAsync(string signature, string a, string b, CancellationToken cancellationToken)
+    {
+        var outlets = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var member in (await postings.SignatureMembersAsync(signature, cancellationToken)).Order(StringComparer.Ordinal))
+        {
+            var row = await articles.GetAsync(member, cancellationToken);
+            if (row?.ContentHash is null || !outlets.Add(row.Outlet))
+            {
+                continue;
+            }
+
+            // The first outlet representative in name order is the canonical copy.
+            return string.Equals(member, a, StringComparison.Ordinal) || string.Equals(member, b, StringComparison.Ordinal);
+        }
+
+        return false;
+    }
+
+    private static Alignment Reverse(Alignment alignment) => alignment with
+    {
+        Source = alignment.Target,
+        Target = alignment.Source,
+        Diff = alignment.Diff.Select(run => run with
+        {
+            Op = run.Op switch { DiffOp.Insert => DiffOp.Delete, DiffOp.Delete => DiffOp.Insert, _ => run.Op },
+        }).ToList(),
+    };
 
     private async Task<string> RecordDuplicateAsync(NormalizedRecord record, string canonical, CancellationToken cancellationToken)
     {
@@ -157,16 +217,39 @@ internal sealed partial class AlignArticleHandler(
             }
 
             var row = await articles.GetAsync(member, cancellationToken);
-            if (row is { Status: ArticleStatus.Aligned } && !string.Equals(row.DuplicateOf, record.Name, StringComparison.Ordinal))
+            if (row is not { Status: ArticleStatus.Aligned })
             {
+                continue;
+            }
+
+            if (string.Equals(row.Outlet, record.Outlet, StringComparison.Ordinal))
+            {
+                if (!string.Equals(row.DuplicateOf, record.Name, StringComparison.Ordinal))
+                {
+                    await articles.RetriggerAsync(member, cancellationToken);
+                }
+            }
+            else if (await IsCopyCanonicalPairAsync(record.Signature, record.Name, record.Name, cancellationToken)
+                && (await alignments.OfArticleAsync(member, cancellationToken)).Any(r => r.Kind == "copy" && !string.Equals(r.Target.Article, record.Name, StringComparison.Ordinal)))
+            {
+                // This article is the copy group's new canonical copy: a copy still paired with the former one aligns again,
+                // and its sweep drops that pair.
                 await articles.RetriggerAsync(member, cancellationToken);
             }
         }
     }
 
-    private async Task<string?> CurrentVersionAsync(NormalizedRecord self, string partner, CancellationToken cancellationToken)
+    private async Task<string?> CurrentVersionAsync(NormalizedRecord self, IReadOnlyCollection<string> copies, string partner, CancellationToken cancellationToken)
     {
         var row = await articles.GetAsync(partner, cancellationToken);
+
+        // Two identical copies in different outlets keep rows only when one is the group's canonical copy.
+        if (row is not null && copies.Contains(partner) && !string.Equals(row.Outlet, self.Outlet, StringComparison.Ordinal)
+            && !await IsCopyCanonicalPairAsync(self.Signature, self.Name, partner, cancellationToken))
+        {
+            return null;
+        }
+
         return AlignmentStore.Version(self.Name, self.ContentHash, partner, row?.ContentHash);
     }
 

@@ -73,7 +73,7 @@ export const articleView = {
         ? h("p", { class: "notice" }, "Shown as originally published, so the passage can be marked exactly.")
         : null,
       shownText.trim()
-        ? h("div", { class: "article__body" }, renderText(shownText, located?.ranges ?? [], { softWrap: located?.in === "original" }))
+        ? h("div", { class: "article__body" }, renderText(shownText, located?.ranges ?? [], { softWrap: located?.in === "original", boilerplate: boilerplateOf(article) }))
         : h("p", { class: "state state--empty" }, "This article has no readable text."),
     );
 
@@ -158,8 +158,45 @@ function renderText(text, ranges, options) {
       at = to;
     }
     if (at < para.end) pieces.push(para.text.slice(at - para.start));
-    return h("p", {}, pieces);
+    const furniture = boilerplateReason(para.text, options.boilerplate ?? []);
+    return furniture
+      ? h("p", { class: "boilerplate", title: furniture, dataset: { boilerplate: furniture } }, h("span", { class: "visually-hidden" }, `Left out of comparison (${furniture}): `), pieces)
+      : h("p", {}, pieces);
   });
+}
+
+const BOILERPLATE_REASONS = {
+  signal: "page furniture: a newsletter or subscription prompt, rights notice, photo credit, share bar or 'read more' link",
+  outlet: "this outlet's boilerplate: it recurs in its articles about other stories",
+};
+
+/** The article's boilerplate passages as whitespace-folded texts with the reason a reader is shown. */
+function boilerplateOf(article) {
+  return (article.passages ?? [])
+    .filter((p) => p.boilerplate)
+    .map((p) => ({ text: fold(p.text ?? ""), reason: BOILERPLATE_REASONS[p.boilerplate] ?? p.boilerplate }))
+    .filter((p) => p.text.length > 0);
+}
+
+/** Why a paragraph is greyed: a boilerplate passage makes up most of it. */
+function boilerplateReason(paragraph, boilerplate) {
+  const text = fold(paragraph);
+  if (!text) return null;
+  let covered = 0;
+  let reason = null;
+  for (const b of boilerplate) {
+    if (text.includes(b.text)) {
+      covered += b.text.length;
+      reason ??= b.reason;
+    } else if (b.text.includes(text)) {
+      return b.reason;
+    }
+  }
+  return covered * 2 >= text.length ? reason : null;
+}
+
+function fold(text) {
+  return text.replace(/\s+/g, " ").trim();
 }
 
 /** Only http(s) links reach the page: the API checks this too, but the viewer must not trust stored data. */
