@@ -36,24 +36,15 @@ public sealed class BadInputTests(ITestOutputHelper output)
             var receipt = receipts[file.Name];
             var reads = run.BlobProxy!.Matching("GET", "^/devstoreaccount1/articles/" + System.Text.RegularExpressions.Regex.Escape(file.Name) + "$").Count;
             report.AppendLine($"| {file.Label} | {state.Status} | {state.Error} | attempts {receipt.Attempts}, reads {reads} |");
-            if (state.Status == "rejected" && string.IsNullOrWhiteSpace(state.Error))
+            // Exactly the documented outcome (docs/reliability.md, README): aligned, or rejected with this reason code and a reason.
+            if (file.RejectedAs is null && state.Status != "aligned")
             {
-                problems.Add($"{file.Label}: rejected without a reason");
+                problems.Add($"{file.Label}: must align but ended '{state.Status}' ({state.Error})");
             }
 
-            if (state.Status is not ("rejected" or "aligned"))
+            if (file.RejectedAs is { } code && (state.Status != "rejected" || state.Error is null || !state.Error.StartsWith(code + ": ", StringComparison.Ordinal) || state.Error.Length <= code.Length + 3))
             {
-                problems.Add($"{file.Label}: ended '{state.Status}' ({state.Error}), expected rejected with a reason or aligned");
-            }
-
-            if (file.MustReject && state.Status != "rejected")
-            {
-                problems.Add($"{file.Label}: must be rejected but ended '{state.Status}'");
-            }
-
-            if (file.MustContain is not null && state.Status != "aligned")
-            {
-                problems.Add($"{file.Label}: readable text, but it ended '{state.Status}' ({state.Error})");
+                problems.Add($"{file.Label}: must be rejected as '{code}: <reason>' but ended '{state.Status}' ({state.Error})");
             }
 
             if (receipt.Attempts != 0 || receipt.State != "done")
@@ -93,7 +84,7 @@ public sealed class BadInputTests(ITestOutputHelper output)
 
         var listed = (await run.ListArticlesAsync()).Select(a => a.GetProperty("article").GetString()).ToHashSet(StringComparer.Ordinal);
         Assert.True(files.All(f => listed.Contains(f.Name)), "/api/articles does not list every upload");
-        Figures.Record("Bad input", $"{bad.Count} bad files + 2 good: settled in {took.TotalSeconds:F1}s; every bad file rejected with a reason or read correctly, 0 retries, good pair aligned");
+        Figures.Record("Bad input", $"{bad.Count} bad files + 2 good: settled in {took.TotalSeconds:F1}s; each ended exactly as documented ({bad.Count(b => b.RejectedAs is not null)} rejected with the expected reason code, {bad.Count(b => b.RejectedAs is null)} aligned and read correctly), 0 retries, at most one download each, good pair aligned");
         Figures.RecordTable("Bad input outcomes", "| input | status | reason | retries |\n|---|---|---|---|\n" + report);
     }
 
@@ -148,7 +139,8 @@ public sealed class BadInputTests(ITestOutputHelper output)
         return (pair[0].Content, pair[1].Content);
     }
 
-    private sealed record BadFile(string Name, string Label, byte[] Content, bool MustReject, string? MustContain = null, string? MustNotContain = null);
+    /// <summary>A bad file and its one documented outcome: <paramref name="RejectedAs"/> is the rejection's reason code, or null when it must align.</summary>
+    private sealed record BadFile(string Name, string Label, byte[] Content, string? RejectedAs, string? MustContain = null, string? MustNotContain = null);
 
     private static List<BadFile> BadFiles()
     {
@@ -173,20 +165,20 @@ public sealed class BadInputTests(ITestOutputHelper output)
 
         return
         [
-            new("bad/empty.txt", "empty file", [], MustReject: true),
-            new("bad/whitespace.txt", "whitespace only", Encoding.UTF8.GetBytes("   \n\t\r\n \u00A0 \n"), MustReject: true),
-            new("bad/image.png", "PNG", Join([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52], Random(4096)), MustReject: true),
-            new("bad/doc.pdf", "PDF", Join(ascii.GetBytes("%PDF-1.7\n%\u00e2\u00e3\n1 0 obj\n<< /Type /Catalog >>\nstream\n"), Random(4096), ascii.GetBytes("\nendstream\n%%EOF\n")), MustReject: true),
-            new("bad/archive.zip", "ZIP", Join([0x50, 0x4B, 0x03, 0x04, 0x14, 0, 0, 0, 8, 0], Random(4096)), MustReject: true),
-            new("bad/random.bin", "random bytes", Random(8192), MustReject: true),
-            new("bad/invalid-utf8.txt", "invalid UTF-8", Join(Encoding.UTF8.GetBytes("Officials met on Tuesday "), [0xC3, 0x28, 0xA0, 0xA1, 0xE2, 0x28, 0xA1, 0xF0, 0x28, 0x8C, 0xBC], Encoding.UTF8.GetBytes(" to discuss the budget for the café. The minister said the plan would fail.")), MustReject: false, MustContain: "discuss the budget"),
-            new("bad/utf16-bom.txt", "UTF-16 with BOM", Join(Encoding.Unicode.GetPreamble(), Encoding.Unicode.GetBytes(article)), MustReject: false, MustContain: "café budget"),
-            new("bad/utf16-nobom.txt", "UTF-16 without BOM", Encoding.Unicode.GetBytes(article), MustReject: false, MustContain: "café budget"),
-            new("bad/windows-1252.txt", "Windows-1252", Latin1252(article), MustReject: false, MustContain: "café budget"),
-            new("bad/page.html", "HTML with script and 1 MiB inline data", Encoding.UTF8.GetBytes(html), MustReject: false, MustContain: "discuss the budget", MustNotContain: "scriptpayload"),
-            new("bad/one-line.txt", "2 MiB single line", Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("and the talks went on without a pause ", (2 * 1024 * 1024 / 38) + 1))), MustReject: false),
-            new("bad/one-word.txt", "1 MiB single word", Encoding.UTF8.GetBytes(new string('w', 1024 * 1024)), MustReject: false),
-            new("bad/tiny-paragraphs.txt", "50,000 tiny paragraphs", Encoding.UTF8.GetBytes(tinyParagraphs.ToString()), MustReject: false),
+            new("bad/empty.txt", "empty file", [], RejectedAs: "empty"),
+            new("bad/whitespace.txt", "whitespace only", Encoding.UTF8.GetBytes("   \n\t\r\n \u00A0 \n"), RejectedAs: "empty"),
+            new("bad/image.png", "PNG", Join([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52], Random(4096)), RejectedAs: "binary"),
+            new("bad/doc.pdf", "PDF", Join(ascii.GetBytes("%PDF-1.7\n%\u00e2\u00e3\n1 0 obj\n<< /Type /Catalog >>\nstream\n"), Random(4096), ascii.GetBytes("\nendstream\n%%EOF\n")), RejectedAs: "binary"),
+            new("bad/archive.zip", "ZIP", Join([0x50, 0x4B, 0x03, 0x04, 0x14, 0, 0, 0, 8, 0], Random(4096)), RejectedAs: "binary"),
+            new("bad/random.bin", "random bytes", Random(8192), RejectedAs: "binary"),
+            new("bad/invalid-utf8.txt", "invalid UTF-8", Join(Encoding.UTF8.GetBytes("Officials met on Tuesday "), [0xC3, 0x28, 0xA0, 0xA1, 0xE2, 0x28, 0xA1, 0xF0, 0x28, 0x8C, 0xBC], Encoding.UTF8.GetBytes(" to discuss the budget for the café. The minister said the plan would fail.")), RejectedAs: null, MustContain: "discuss the budget"),
+            new("bad/utf16-bom.txt", "UTF-16 with BOM", Join(Encoding.Unicode.GetPreamble(), Encoding.Unicode.GetBytes(article)), RejectedAs: null, MustContain: "café budget"),
+            new("bad/utf16-nobom.txt", "UTF-16 without BOM", Encoding.Unicode.GetBytes(article), RejectedAs: null, MustContain: "café budget"),
+            new("bad/windows-1252.txt", "Windows-1252", Latin1252(article), RejectedAs: null, MustContain: "café budget"),
+            new("bad/page.html", "HTML with script and 1 MiB inline data", Encoding.UTF8.GetBytes(html), RejectedAs: null, MustContain: "discuss the budget", MustNotContain: "scriptpayload"),
+            new("bad/one-line.txt", "2 MiB single line", Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("and the talks went on without a pause ", (2 * 1024 * 1024 / 38) + 1))), RejectedAs: null, MustContain: "the talks went on without a pause"),
+            new("bad/one-word.txt", "1 MiB single word", Encoding.UTF8.GetBytes(new string('w', 1024 * 1024)), RejectedAs: null),
+            new("bad/tiny-paragraphs.txt", "50,000 tiny paragraphs", Encoding.UTF8.GetBytes(tinyParagraphs.ToString()), RejectedAs: "no-prose"),
         ];
     }
 

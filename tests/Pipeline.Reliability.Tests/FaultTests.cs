@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 using Pipeline.Reliability.Tests.Support;
 using Pipeline.Testing;
 using Xunit;
@@ -33,9 +34,12 @@ public sealed class FaultTests(ITestOutputHelper output)
         await run.State.UploadAllAsync(s_batch, writers: 8);
         await WaitForProgressAsync(run, BatchSize / 5);
 
+        // The fault must land mid-run: read the progress straight from storage, then stop it at once.
+        var before = await ProgressAsync(run);
         var down = Stopwatch.StartNew();
         await azurite.StopAsync();
-        output.WriteLine($"Azurite stopped at {clock.Elapsed.TotalSeconds:F1}s");
+        output.WriteLine($"Azurite stopped at {clock.Elapsed.TotalSeconds:F1}s with {before}");
+        AssertMidRun(before, "Azurite stopped");
         await Task.Delay(TimeSpan.FromSeconds(15));
         await azurite.StartAsync();
         var downFor = down.Elapsed;
@@ -46,11 +50,19 @@ public sealed class FaultTests(ITestOutputHelper output)
         var differences = clean.Differences(outcome);
         Assert.True(differences.Count == 0, $"{differences.Count} differences from the clean run:\n{string.Join('\n', differences.Take(30))}\n{run.Diagnostics()}");
         Assert.All(outcome.Statuses.Values, s => Assert.Equal("aligned", s));
-        var retried = (await run.State.ReceiptsAsync("articles")).Values.Count(r => r.Attempts > 0);
-        output.WriteLine($"settled {clock.Elapsed.TotalSeconds:F1}s after the first upload; {outcome.Alignments.Count} alignments, as in the clean run ({clean.Took.TotalSeconds:F1}s); {retried} articles needed a retry");
+
+        // The outage was felt and recovered from: blobs whose processing failed were retried (a receipt with a backoff), and scans
+        // that could not list the containers were retried on the next interval. Receipts reset to 0 attempts once done, so count the log.
+        var log = run.App.Log;
+        var blobRetries = Regex.Matches(log, @"failed \(attempt \d+ of \d+\), retrying").Count;
+        var scanRetries = Regex.Matches(log, "A scan failed and is retried on the next interval").Count;
+        Assert.True(blobRetries > 0, $"no blob was retried during a {downFor.TotalSeconds:F0}s outage (scan retries: {scanRetries})\n{run.Diagnostics()}");
+        Assert.True(scanRetries > 0, $"no scan failed during a {downFor.TotalSeconds:F0}s outage (blob retries: {blobRetries})\n{run.Diagnostics()}");
+        output.WriteLine($"settled {clock.Elapsed.TotalSeconds:F1}s after the first upload; {outcome.Alignments.Count} alignments, as in the clean run ({clean.Took.TotalSeconds:F1}s); {blobRetries} blob retries, {scanRetries} failed scans");
         Figures.Record(
             "Azurite stopped 15 s mid-batch",
-            $"{BatchSize} articles, Azurite down {downFor.TotalSeconds:F0}s: all aligned; {outcome.Alignments.Count} alignments = clean run, none missing or duplicated; settled {clock.Elapsed.TotalSeconds:F0}s after first upload (clean run {clean.Took.TotalSeconds:F0}s)");
+            $"{BatchSize} articles, Azurite stopped with {before}, down {downFor.TotalSeconds:F0}s: {blobRetries} blob attempts failed and were retried, {scanRetries} scans failed and were retried; all aligned; " +
+            $"every stored row a query can show (statuses, {outcome.Alignments.Count} alignments × 2 directions, {outcome.Clusters.Count} clusters + index rows) = clean run; settled {clock.Elapsed.TotalSeconds:F0}s after first upload (clean run {clean.Took.TotalSeconds:F0}s)");
     }
 
     [Fact]
@@ -63,8 +75,9 @@ public sealed class FaultTests(ITestOutputHelper output)
         await WaitForProgressAsync(run, BatchSize / 4);
         var pid = run.App.ProcessId;
         run.App.Kill();
-        var aligned = (await run.State.ArticleStatesAsync()).Values.Count(s => s.Status == "aligned");
-        output.WriteLine($"killed app pid {pid} (SIGKILL) at {clock.Elapsed.TotalSeconds:F1}s with {aligned} of {BatchSize} aligned");
+        var atKill = await ProgressAsync(run);
+        output.WriteLine($"killed app pid {pid} (SIGKILL) at {clock.Elapsed.TotalSeconds:F1}s with {atKill}");
+        AssertMidRun(atKill, "app killed");
         await run.App.StartAsync();
 
         await run.WaitSettledAsync(s_batch.Select(f => f.Name).ToList(), TimeSpan.FromMinutes(6));
@@ -74,7 +87,28 @@ public sealed class FaultTests(ITestOutputHelper output)
         Assert.All(outcome.Statuses.Values, s => Assert.Equal("aligned", s));
         Figures.Record(
             "App killed (SIGKILL) mid-batch and restarted",
-            $"killed with {aligned}/{BatchSize} aligned; after restart all aligned, {outcome.Alignments.Count} alignments = clean run; settled {clock.Elapsed.TotalSeconds:F0}s after first upload");
+            $"killed with {atKill}; after restart all aligned, every stored row a query can show ({outcome.Alignments.Count} alignments × 2 directions, {outcome.Clusters.Count} clusters + index rows, statuses) = clean run; settled {clock.Elapsed.TotalSeconds:F0}s after first upload");
+    }
+
+    /// <summary>How far the batch got: aligned articles, and those not aligned yet (no status row, pending or normalized).</summary>
+    private static async Task<Progress> ProgressAsync(PipelineRun run)
+    {
+        var states = await run.State.ArticleStatesAsync();
+        var aligned = s_batch.Count(f => states.TryGetValue(f.Name, out var s) && s.Status == "aligned");
+        var unsettled = s_batch.Count(f => !states.TryGetValue(f.Name, out var s) || !StoredState.Terminal.Contains(s.Status));
+        return new Progress(aligned, unsettled, BatchSize);
+    }
+
+    /// <summary>A fault that lands before anything was done, or after everything was, proves nothing about recovery.</summary>
+    private static void AssertMidRun(Progress progress, string fault)
+    {
+        Assert.True(progress.Aligned > 0, $"{fault} before any article was aligned ({progress})");
+        Assert.True(progress.Unsettled > 0, $"{fault} after every article had settled ({progress}): the fault did not land mid-run");
+    }
+
+    private sealed record Progress(int Aligned, int Unsettled, int Total)
+    {
+        public override string ToString() => $"{Aligned}/{Total} aligned, {Unsettled} not yet done";
     }
 
     private static Task WaitForProgressAsync(PipelineRun run, int aligned) =>

@@ -66,7 +66,7 @@ public sealed class LoadTests(LoadedApp app, ITestOutputHelper output) : IClassF
         var rate = LoadedApp.Count / settled.TotalSeconds;
         var sequentialRate = LoadedApp.Count / oneByOne.Took.TotalSeconds;
         var line = $"{LoadedApp.Count} articles, {LoadedApp.Writers} writers: uploaded in {upload.TotalSeconds:F1}s, all aligned after {settled.TotalSeconds:F1}s = {rate:F2} articles/s " +
-            $"(one by one: {oneByOne.Took.TotalSeconds:F1}s = {sequentialRate:F2} articles/s); {outcome.Alignments.Count} alignments and {outcome.Clusters.Count} clusters, identical sets";
+            $"(one by one: {oneByOne.Took.TotalSeconds:F1}s = {sequentialRate:F2} articles/s); {outcome.Alignments.Count} alignments and {outcome.Clusters.Count} clusters; every stored row a query can show (alignments both directions, clusters and their index rows, article statuses) identical";
         output.WriteLine(line);
         Figures.Record($"Load: {LoadedApp.Count} articles uploaded concurrently", line);
     }

@@ -9,9 +9,11 @@ namespace Pipeline.Reliability.Tests;
 public sealed class LongTextTests
 {
     [Fact]
-    public async Task Align_SharedPassageOver64KiB_ApiReturnsTheWholePassage()
+    public async Task Align_SharedPassageOver64KiBInTotal_SpansCoverItAndEachSpanTextIsExact()
     {
-        // One 110,000-character passage (no sentence breaks) shared by two articles.
+        // One 110,000-character passage (no sentence breaks) shared by two articles. The aligner cuts it into regions of at most
+        // 4,000 tokens, each under one property's 30,000 characters, so this checks coverage and exact texts, not property splitting
+        // (Align_SpanLongerThanOneProperty_StoredAcrossPropertiesAndReadBackExactly does that).
         var words = Corpus.SeedWords;
         var passage = new StringBuilder();
         for (var i = 0; passage.Length < 110_000; i++)
@@ -41,6 +43,72 @@ public sealed class LongTextTests
         Assert.True(covered >= shared.Length * 0.9, $"alignments cover {covered} of the passage's {shared.Length} characters");
         var longest = sources.Max(s => s.Text.Length);
         Figures.Record("Text over a table property's 64 KiB", $"a {shared.Length:N0}-character shared passage: {sources.Count} alignment(s) covering {covered:N0} chars, each span's text returned exactly (longest {longest:N0} chars)");
+    }
+
+    [Fact]
+    public async Task Align_SpanLongerThanOneProperty_StoredAcrossPropertiesAndReadBackExactly()
+    {
+        // Long words (10+ letters, about 3,600 of them: under the aligner's 4,000-token region, which would otherwise cut the passage
+        // into halves) so that one aligned region is longer than the 30,000 characters
+        // LongText keeps in one property (64 KiB of UTF-16): its SourceText/TargetText must be split into SourceText, SourceText1...
+        var longWords = Corpus.SeedWords.Where(w => w.Length >= 10).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        Assert.True(longWords.Count >= 50, $"only {longWords.Count} long seed words");
+        var random = new Random(1234);
+        var passage = new StringBuilder();
+        while (passage.Length < 40_000)
+        {
+            passage.Append(longWords[random.Next(longWords.Count)]).Append(' ');
+        }
+
+        var shared = passage.ToString().TrimEnd() + ".";
+        var first = $"Long words one\n\nIntroduction from the first outlet about the talks.\n\n{shared}\n\nClosing words from the first outlet.\n";
+        var second = $"Long words two\n\nA different opening line from the second outlet today.\n\n{shared}\n\nAnother ending from the second outlet.\n";
+        await using var run = await PipelineRun.StartAsync();
+        await run.State.UploadAllAsync([("split/first.txt", Encoding.UTF8.GetBytes(first)), ("split/second.txt", Encoding.UTF8.GetBytes(second))], writers: 2);
+        await run.WaitSettledAsync(["split/first.txt", "split/second.txt"], TimeSpan.FromMinutes(3));
+
+        // Straight from the table: at least one alignment row holds its span text in more than one property.
+        var rows = new List<Azure.Data.Tables.TableEntity>();
+        await foreach (var row in run.State.Table("alignments").QueryAsync<Azure.Data.Tables.TableEntity>())
+        {
+            rows.Add(row);
+        }
+
+        var split = rows.Where(r => r.ContainsKey("SourceText1") && r.ContainsKey("TargetText1")).ToList();
+        Assert.True(split.Count > 0, $"no alignment row split its text across properties; span lengths: {string.Join(", ", rows.Select(r => (r.GetString("SourceText") ?? string.Empty).Length))}");
+        Assert.All(split, r => Assert.Equal(30_000, r.GetString("SourceText")!.Length));
+
+        // Through the API: every split span reads back exactly as the article's text between its offsets.
+        var (status, body, raw) = await run.GetJsonAsync("api/alignments?top=100&article=" + Uri.EscapeDataString("split/first.txt"));
+        Assert.True(status == 200, raw);
+        var items = body.GetProperty("items").EnumerateArray().ToList();
+        var longest = 0;
+        foreach (var row in split.Where(r => r.GetString("SourceArticle") == "split/first.txt"))
+        {
+            var item = Assert.Single(items, i => i.GetProperty("id").GetString() == row.GetString("Id"));
+            var source = item.GetProperty("source");
+            var (start, end, text) = (source.GetProperty("start").GetInt32(), source.GetProperty("end").GetInt32(), source.GetProperty("text").GetString()!);
+            Assert.True(end - start > 30_000, $"span {start}..{end} is not longer than one property");
+            Assert.True(text == first[start..end], $"span {start}..{end}: API text has {text.Length} chars, the article {end - start}; first difference at {FirstDifference(text, first[start..end])}");
+            var target = item.GetProperty("target");
+            var (targetStart, targetEnd) = (target.GetProperty("start").GetInt32(), target.GetProperty("end").GetInt32());
+            Assert.True(target.GetProperty("text").GetString() == second[targetStart..targetEnd], $"target span {targetStart}..{targetEnd} not read back exactly");
+            longest = Math.Max(longest, text.Length);
+        }
+
+        Assert.True(longest > 30_000, "no split span from split/first.txt came back through the API");
+        Figures.Record("Text longer than one table property (30,000 chars)", $"a {shared.Length:N0}-character shared passage of long words: {split.Count} alignment row(s) stored their span across SourceText/SourceText1/… (longest {longest:N0} chars); read back through the API exactly");
+    }
+
+    private static int FirstDifference(string a, string b)
+    {
+        var i = 0;
+        while (i < a.Length && i < b.Length && a[i] == b[i])
+        {
+            i++;
+        }
+
+        return i;
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Pipeline.Reliability.Tests.Support;
 using Xunit;
+using Xunit.Abstractions;
 
 namespace Pipeline.Reliability.Tests;
 
@@ -29,7 +30,7 @@ public sealed class SecuredApp : IAsyncLifetime
 }
 
 /// <summary>Query parameters cannot widen a query, tokens cannot be forged or reused, and errors never leak internals.</summary>
-public sealed partial class SecurityApiTests(SecuredApp app) : IClassFixture<SecuredApp>
+public sealed partial class SecurityApiTests(SecuredApp app, ITestOutputHelper output) : IClassFixture<SecuredApp>
 {
     private static readonly string[] s_injections =
     [
@@ -48,8 +49,10 @@ public sealed partial class SecurityApiTests(SecuredApp app) : IClassFixture<Sec
     [Fact]
     public async Task Alignments_InjectedArticleParameter_NeverReturnsOtherArticlesRows()
     {
+        // The baseline must have rows (of more than one article), or "no rows" for an injection proves nothing.
         var all = await ItemsAsync("api/alignments?top=1000");
         Assert.NotEmpty(all);
+        Assert.True(all.Select(a => a.GetProperty("source").GetProperty("article").GetString()).Distinct().Count() > 1, "the unfiltered baseline names only one article");
         foreach (var payload in s_injections)
         {
             var (status, body, raw) = await app.Run.GetJsonAsync("api/alignments?top=1000&article=" + Uri.EscapeDataString(payload));
@@ -70,7 +73,11 @@ public sealed partial class SecurityApiTests(SecuredApp app) : IClassFixture<Sec
     [Fact]
     public async Task Clusters_InjectedParameters_NeverReturnMoreThanUnfiltered()
     {
+        // The baseline must have rows, or "never more than unfiltered" and "no rows" prove nothing.
         var all = await ItemsAsync("api/clusters?top=1000&minArticles=1");
+        Assert.NotEmpty(all);
+        var ownArticle = app.Files[0].Name;
+        Assert.NotEmpty(await ItemsAsync("api/clusters?top=1000&minArticles=1&article=" + Uri.EscapeDataString(ownArticle)));
         foreach (var payload in s_injections)
         {
             foreach (var parameter in new[] { "article", "q" })
@@ -215,6 +222,13 @@ public sealed partial class SecurityApiTests(SecuredApp app) : IClassFixture<Sec
         Assert.Equal(all.Order(StringComparer.Ordinal), paged.Order(StringComparer.Ordinal));
     }
 
+    /// <summary>Requests the web server itself refuses before the app sees them (a NUL in the decoded path, oversize headers).</summary>
+    private static readonly Dictionary<string, int> s_refusedByKestrel = new(StringComparer.Ordinal)
+    {
+        ["control char in name"] = 400,
+        ["48 KiB of headers"] = 431,
+    };
+
     [Fact]
     public async Task Api_MalformedRequests_AnswerJsonErrorsWithoutStackTraces()
     {
@@ -236,6 +250,8 @@ public sealed partial class SecurityApiTests(SecuredApp app) : IClassFixture<Sec
                 return http.SendAsync(request);
             }),
         };
+        var answered = new List<string>();
+        var notJson = new List<string>();
         foreach (var (what, send) in requests)
         {
             HttpResponseMessage response;
@@ -243,22 +259,58 @@ public sealed partial class SecurityApiTests(SecuredApp app) : IClassFixture<Sec
             {
                 response = await send();
             }
-            catch (HttpRequestException)
+            catch (HttpRequestException) when (what == "10 MiB trigger body")
             {
                 // Kestrel may close the connection on an oversize body before the client finishes sending: refused, not served.
+                answered.Add($"{what}: connection closed by the server");
                 continue;
             }
 
             using (response)
             {
                 var body = await response.Content.ReadAsStringAsync();
+                answered.Add($"{what}: {(int)response.StatusCode} {response.Content.Headers.ContentType} '{Clip(body)}'");
                 Assert.True((int)response.StatusCode is >= 400 and < 500, $"{what}: {(int)response.StatusCode} {Clip(body)}");
                 AssertNoInternals(body, what);
+                if (s_refusedByKestrel.TryGetValue(what, out var kestrelStatus))
+                {
+                    // Kestrel refuses these while parsing, before any middleware of the app runs: its own status, no body.
+                    Assert.True((int)response.StatusCode == kestrelStatus && body.Length == 0, $"{what}: expected Kestrel's bare {kestrelStatus}, got {(int)response.StatusCode} '{Clip(body)}'");
+                    continue;
+                }
+
+                try
+                {
+                    AssertJsonError(body, what);
+                }
+                catch (Xunit.Sdk.XunitException e)
+                {
+                    notJson.Add(e.Message);
+                }
             }
         }
 
+        output.WriteLine(string.Join('\n', answered));
+        Assert.True(notJson.Count == 0, $"{notJson.Count} refusals without a JSON error body:\n{string.Join('\n', notJson)}");
+
         // The app is still healthy afterwards.
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(new Uri("api/health", UriKind.Relative))).StatusCode);
+    }
+
+    /// <summary>The body is a JSON object whose "error" is a non-empty string.</summary>
+    internal static void AssertJsonError(string body, string? what = null)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            var error = default(JsonElement);
+            Assert.True(document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("error", out error), $"{what}: no \"error\" in {Clip(body)}");
+            Assert.True(error.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(error.GetString()), $"{what}: \"error\" is not a reason: {Clip(body)}");
+        }
+        catch (JsonException e)
+        {
+            Assert.Fail($"{what}: the error body is not JSON ({e.Message}): '{Clip(body)}'");
+        }
     }
 
     internal static void AssertNoInternals(string body, string? what = null)

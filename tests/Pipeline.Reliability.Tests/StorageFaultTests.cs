@@ -16,12 +16,13 @@ public sealed class StorageFaultTests(ITestOutputHelper output)
         await using var run = await PipelineRun.StartAsync(throughProxy: true);
         const string flaky = "flaky/first.txt";
         var path = "^/devstoreaccount1/articles/" + Regex.Escape(flaky) + "$";
-        run.BlobProxy!.Fail("GET", path, 503, times: 2);
+        var rule = run.BlobProxy!.Fail("GET", path, 503, times: 2);
         await run.State.UploadAllAsync([(flaky, a), ("flaky/second.txt", b)], writers: 2);
         await run.WaitSettledAsync([flaky, "flaky/second.txt"], TimeSpan.FromMinutes(2));
 
         var states = await run.State.ArticleStatesAsync();
         Assert.Equal("aligned", states[flaky].Status);
+        Assert.True(rule.Matched == 2, rule.ToString());
         var gets = run.BlobProxy.Matching("GET", path);
         Assert.Equal(3, gets.Count);
         Assert.Equal([503, 503, 200], gets.Select(g => g.Status));
@@ -36,13 +37,17 @@ public sealed class StorageFaultTests(ITestOutputHelper output)
     {
         var (a, b) = BadInputTests.GoodPair();
         await using var run = await PipelineRun.StartAsync(throughProxy: true);
-        run.TableProxy!.Delay("GET", "^/devstoreaccount1/postings", TimeSpan.FromSeconds(5), times: 3);
+        var rule = run.TableProxy!.Delay("GET", "^/devstoreaccount1/postings", TimeSpan.FromSeconds(5), times: 3);
         await run.State.UploadAllAsync([("slow/first.txt", a), ("slow/second.txt", b)], writers: 2);
         await run.WaitSettledAsync(["slow/first.txt", "slow/second.txt"], TimeSpan.FromMinutes(2));
         var states = await run.State.ArticleStatesAsync();
         Assert.Equal("aligned", states["slow/first.txt"].Status);
         Assert.Equal("aligned", states["slow/second.txt"].Status);
         Assert.Contains(await run.State.AlignmentsAsync(), x => x.Source == "slow/first.txt" && x.Target == "slow/second.txt");
+
+        // The candidate index lives in memory now, but each search still refreshes it with one postings query: the delay must have landed.
+        Assert.True(rule.Matched > 0, $"{rule}; postings requests seen: {run.TableProxy.Matching("GET", "^/devstoreaccount1/postings").Count}");
+        output.WriteLine(rule.ToString());
     }
 
     [Fact]
@@ -53,7 +58,7 @@ public sealed class StorageFaultTests(ITestOutputHelper output)
         await using var run = await PipelineRun.StartAsync(new Dictionary<string, string> { ["Pipeline__MaxBackoffSeconds"] = "0.5" }, throughProxy: true);
         const string broken = "poison/forbidden.txt";
         var path = "^/devstoreaccount1/articles/" + Regex.Escape(broken) + "$";
-        run.BlobProxy!.Fail("GET", path, 403);
+        var rule = run.BlobProxy!.Fail("GET", path, 403);
         await run.State.UploadAllAsync([(broken, third), ("poison/first.txt", a), ("poison/second.txt", b)], writers: 3);
         await run.WaitSettledAsync([broken, "poison/first.txt", "poison/second.txt"], TimeSpan.FromMinutes(2));
 
@@ -65,6 +70,7 @@ public sealed class StorageFaultTests(ITestOutputHelper output)
         Assert.Equal(("articles", broken), (poison.Container, poison.Name));
         // A 403 is permanent: the storage client must not retry it, so each of the 5 attempts is exactly one request.
         Assert.Equal(5, run.BlobProxy.Matching("GET", path).Count);
+        Assert.True(rule.Matched == 5, rule.ToString());
         Assert.Equal("aligned", states["poison/first.txt"].Status);
         Assert.Equal("aligned", states["poison/second.txt"].Status);
 
@@ -79,7 +85,7 @@ public sealed class StorageFaultTests(ITestOutputHelper output)
     public async Task StartUp_ContainerOperations403_ExitsOnceWithClearMessage()
     {
         await using var run = await PipelineRun.StartAsync(throughProxy: true, startApp: false);
-        run.BlobProxy!.Fail("*", ".*", 403);
+        var rule = run.BlobProxy!.Fail("*", ".*", 403);
         var (exitCode, log) = await run.App.RunToExitAsync(TimeSpan.FromSeconds(90));
         Assert.Equal(1, exitCode);
         Assert.Contains("not usable", log, StringComparison.Ordinal);
@@ -87,6 +93,7 @@ public sealed class StorageFaultTests(ITestOutputHelper output)
         Assert.DoesNotContain("   at ", log, StringComparison.Ordinal);
         // Reported once: the first container call fails and start-up stops, with no retry loop.
         Assert.Single(run.BlobProxy.Seen);
+        Assert.True(rule.Matched == 1, rule.ToString());
         Figures.Record("Permanent 403 from storage at start-up", "the app makes one request, prints one 'storage … is not usable: … 403' line and exits 1 (no stack trace, no retry loop)");
     }
 
@@ -95,10 +102,11 @@ public sealed class StorageFaultTests(ITestOutputHelper output)
     {
         var (a, b) = BadInputTests.GoodPair();
         await using var run = await PipelineRun.StartAsync(throughProxy: true);
-        run.BlobProxy!.Fail("GET", "^/devstoreaccount1/articles$", 404, times: 3);
+        var rule = run.BlobProxy!.Fail("GET", "^/devstoreaccount1/articles$", 404, times: 3);
         await run.State.UploadAllAsync([("gone/first.txt", a), ("gone/second.txt", b)], writers: 2);
         await run.WaitSettledAsync(["gone/first.txt", "gone/second.txt"], TimeSpan.FromMinutes(2));
         Assert.Equal(3, run.BlobProxy.Matching("GET", "^/devstoreaccount1/articles$").Count(r => r.Injected));
+        Assert.True(rule.Matched == 3, rule.ToString());
         // Each failed scan is logged once (one warning per scan, not one per retry).
         var warnings = Regex.Matches(run.App.Log, "A scan failed and is retried on the next interval: .*").Select(m => m.Value).ToList();
         Assert.Equal(3, warnings.Count);

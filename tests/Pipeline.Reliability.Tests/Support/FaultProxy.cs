@@ -62,10 +62,10 @@ public sealed class FaultProxy : IAsyncDisposable
     }
 
     /// <summary>Answers <paramref name="status"/> (without forwarding) to the first <paramref name="times"/> requests whose method matches and whose decoded path matches <paramref name="pathPattern"/>.</summary>
-    public void Fail(string method, string pathPattern, int status, int times = int.MaxValue) => Add(new Rule(method, new Regex(pathPattern, RegexOptions.CultureInvariant), status, TimeSpan.Zero, times));
+    public FaultRule Fail(string method, string pathPattern, int status, int times = int.MaxValue) => Add(new Rule(method, new Regex(pathPattern, RegexOptions.CultureInvariant), status, TimeSpan.Zero, times));
 
     /// <summary>Delays (then forwards) the first <paramref name="times"/> matching requests by <paramref name="delay"/>.</summary>
-    public void Delay(string method, string pathPattern, TimeSpan delay, int times = int.MaxValue) => Add(new Rule(method, new Regex(pathPattern, RegexOptions.CultureInvariant), 0, delay, times));
+    public FaultRule Delay(string method, string pathPattern, TimeSpan delay, int times = int.MaxValue) => Add(new Rule(method, new Regex(pathPattern, RegexOptions.CultureInvariant), 0, delay, times));
 
     /// <summary>Removes every rule.</summary>
     public void Clear()
@@ -91,12 +91,14 @@ public sealed class FaultProxy : IAsyncDisposable
         _upstream.Dispose();
     }
 
-    private void Add(Rule rule)
+    private FaultRule Add(Rule rule)
     {
         lock (_rulesLock)
         {
             _rules.Add(rule);
         }
+
+        return rule.Handle;
     }
 
     private Rule? Take(string method, string path)
@@ -108,6 +110,7 @@ public sealed class FaultProxy : IAsyncDisposable
                 if ((rule.Method == "*" || rule.Method == method) && rule.Remaining > 0 && rule.Path.IsMatch(path))
                 {
                     rule.Remaining--;
+                    rule.Handle.Count();
                     return rule;
                 }
             }
@@ -214,5 +217,26 @@ public sealed class FaultProxy : IAsyncDisposable
         public TimeSpan Delay { get; } = delay;
 
         public int Remaining { get; set; } = remaining;
+
+        public FaultRule Handle { get; } = new($"{method} {path} → {(status > 0 ? status.ToString(System.Globalization.CultureInfo.InvariantCulture) : $"delay {delay.TotalSeconds}s")}");
     }
+}
+
+/// <summary>A rule added to a <see cref="FaultProxy"/>: counts the requests it matched (failed or delayed), so a test can prove its fault fired.</summary>
+public sealed class FaultRule
+{
+    private int _matched;
+
+    internal FaultRule(string description) => Description = description;
+
+    /// <summary>What the rule does, for messages.</summary>
+    public string Description { get; }
+
+    /// <summary>How many requests the rule has answered or delayed so far.</summary>
+    public int Matched => Volatile.Read(ref _matched);
+
+    /// <inheritdoc/>
+    public override string ToString() => $"{Description} (matched {Matched}×)";
+
+    internal void Count() => Interlocked.Increment(ref _matched);
 }

@@ -2,8 +2,19 @@ using System.Collections.Concurrent;
 
 namespace Pipeline.Reliability.Tests.Support;
 
-/// <summary>What processing a set of files left behind: each article's status, every alignment and every passage cluster.</summary>
-public sealed record Outcome(IReadOnlyDictionary<string, string> Statuses, IReadOnlyList<AlignmentFact> Alignments, IReadOnlyList<string> Clusters, TimeSpan Took)
+/// <summary>
+/// What processing a set of files left behind, as a query can see it: each article's status row (status, passages, alignments,
+/// duplicateOf), every alignment row in both directions (primary and mirror), every cluster row and cluster index row, with
+/// only volatile columns (Timestamp, ETag) left out. <see cref="Alignments"/> and <see cref="Clusters"/> are readable summaries.
+/// </summary>
+public sealed record Outcome(
+    IReadOnlyDictionary<string, string> Statuses,
+    IReadOnlyDictionary<string, string> Articles,
+    IReadOnlyList<string> AlignmentRows,
+    IReadOnlyList<string> ClusterRows,
+    IReadOnlyList<AlignmentFact> Alignments,
+    IReadOnlyList<string> Clusters,
+    TimeSpan Took)
 {
     private static readonly ConcurrentDictionary<string, Lazy<Task<Outcome>>> s_clean = new(StringComparer.Ordinal);
 
@@ -11,7 +22,14 @@ public sealed record Outcome(IReadOnlyDictionary<string, string> Statuses, IRead
     public static async Task<Outcome> ReadAsync(StoredState state, TimeSpan took)
     {
         var statuses = (await state.ArticleStatesAsync()).ToDictionary(s => s.Key, s => s.Value.Status, StringComparer.Ordinal);
-        return new Outcome(statuses, await state.AlignmentsAsync(), await state.ClustersAsync(), took);
+        return new Outcome(
+            statuses,
+            await state.ArticleFactsAsync(),
+            await state.RowsAsync("alignments"),
+            await state.RowsAsync("clusters"),
+            await state.AlignmentsAsync(),
+            await state.ClustersAsync(),
+            took);
     }
 
     /// <summary>
@@ -25,14 +43,18 @@ public sealed record Outcome(IReadOnlyDictionary<string, string> Statuses, IRead
     public IReadOnlyList<string> Differences(Outcome actual)
     {
         var problems = new List<string>();
-        foreach (var (name, status) in Statuses)
+        foreach (var (name, facts) in Articles)
         {
-            var got = actual.Statuses.GetValueOrDefault(name, "missing");
-            if (got != status)
+            var got = actual.Articles.GetValueOrDefault(name, "missing");
+            if (got != facts)
             {
-                problems.Add($"{name}: {got}, clean run {status}");
+                problems.Add($"article {name}: {got}; clean run {facts}");
             }
         }
+
+        problems.AddRange(actual.Articles.Keys.Where(n => !Articles.ContainsKey(n)).Select(n => $"extra article {n}: {actual.Articles[n]}"));
+        problems.AddRange(RowDifferences("alignments", AlignmentRows, actual.AlignmentRows));
+        problems.AddRange(RowDifferences("clusters", ClusterRows, actual.ClusterRows));
 
         var expected = Alignments.GroupBy(a => a).ToDictionary(g => g.Key, g => g.Count());
         var seen = actual.Alignments.GroupBy(a => a).ToDictionary(g => g.Key, g => g.Count());
@@ -46,6 +68,23 @@ public sealed record Outcome(IReadOnlyDictionary<string, string> Statuses, IRead
         problems.AddRange(actual.Clusters.Where(c => !expectedClusters.Contains(c)).Select(c => $"extra cluster {c}"));
         return problems;
     }
+
+    private static IEnumerable<string> RowDifferences(string table, IReadOnlyList<string> expected, IReadOnlyList<string> actual)
+    {
+        var want = expected.GroupBy(r => r, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var got = actual.GroupBy(r => r, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        foreach (var (row, count) in want.Where(w => got.GetValueOrDefault(w.Key) < w.Value))
+        {
+            yield return $"{table}: missing or different row {Clip(row)} (clean run {count}×, now {got.GetValueOrDefault(row)}×)";
+        }
+
+        foreach (var (row, count) in got.Where(g => want.GetValueOrDefault(g.Key) < g.Value))
+        {
+            yield return $"{table}: extra or different row {Clip(row)} ({count}×, clean run {want.GetValueOrDefault(row)}×)";
+        }
+    }
+
+    private static string Clip(string row) => row.Length > 400 ? row[..400] + "…" : row;
 
     private static async Task<Outcome> RunCleanAsync(IReadOnlyList<(string Name, byte[] Content)> files)
     {

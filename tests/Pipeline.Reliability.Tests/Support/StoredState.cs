@@ -121,6 +121,41 @@ public sealed class StoredState
             .ToList();
     }
 
+    /// <summary>
+    /// Every status row as name → "status / passages / alignments / duplicateOf": what a query shows of an article that must not
+    /// depend on how or in which order it was processed (Updated, SourceETag and Timestamp do).
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, string>> ArticleFactsAsync(CancellationToken cancellationToken = default)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var row in await AllAsync("articles", TableClient.CreateQueryFilter($"PartitionKey eq {"article"}"), cancellationToken))
+        {
+            var name = row.GetString("Name") ?? TableKey.Decode(row.RowKey);
+            result[name] = $"status {row.GetString("Status") ?? "?"} / passages {row.GetInt32("Passages")?.ToString(CultureInfo.InvariantCulture) ?? "null"} / " +
+                $"alignments {row.GetInt32("Alignments")?.ToString(CultureInfo.InvariantCulture) ?? "null"} / duplicateOf {row.GetString("DuplicateOf") ?? "null"}";
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Every row of <paramref name="table"/> as one line "PartitionKey | RowKey | Name=value; ..." with properties in ordinal order,
+    /// leaving out the volatile ones (Timestamp, ETag and <paramref name="volatileProperties"/>), sorted. Two runs that stored the same
+    /// rows give the same list; a missing, extra, duplicated or different row shows as a differing line.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> RowsAsync(string table, IReadOnlyCollection<string>? volatileProperties = null, CancellationToken cancellationToken = default)
+    {
+        var skip = new HashSet<string>(StringComparer.Ordinal) { "PartitionKey", "RowKey", "Timestamp", "odata.etag" };
+        skip.UnionWith(volatileProperties ?? []);
+        return (await AllAsync(table, null, cancellationToken))
+            .Select(row => $"{row.PartitionKey} | {row.RowKey} | " + string.Join("; ", row.Keys
+                .Where(k => !skip.Contains(k))
+                .Order(StringComparer.Ordinal)
+                .Select(k => $"{k}={Format(row[k])}")))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+    }
+
     /// <summary>How many alignment rows there are in both directions.</summary>
     public async Task<int> AlignmentRowCountAsync(CancellationToken cancellationToken = default) =>
         (await AllAsync("alignments", null, cancellationToken, ["RowKey"])).Count;
@@ -173,6 +208,17 @@ public sealed class StoredState
 
     /// <summary>The ETag without quotes.</summary>
     public static string Bare(string? etag) => (etag ?? string.Empty).Replace("W/", string.Empty, StringComparison.Ordinal).Trim('"');
+
+    private static string Format(object? value) => value switch
+    {
+        null => "null",
+        double d => d.ToString("R", CultureInfo.InvariantCulture),
+        byte[] bytes => Convert.ToBase64String(bytes),
+        BinaryData data => Convert.ToBase64String(data.ToArray()),
+        DateTimeOffset t => t.ToString("O", CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "null",
+    };
 
     private static string Clip(string name) => name.Length > 60 ? name[..60] + "…" : name;
 
