@@ -135,6 +135,6 @@ internal sealed class ClusterRefresh(AlignmentStore alignments, ClusterStore clu
         new AlignedSpan(row.Source.Article, row.Source.Start, row.Source.End, row.Source.Text, row.Source.Speaker),
         new AlignedSpan(row.Target.Article, row.Target.Start, row.Target.End, row.Target.Text, row.Target.Speaker),
         row.Score,
-        row.Kind == "quote" ? PassageKind.Quote : PassageKind.Text,
+        row.Kind switch { "quote" => PassageKind.Quote, "copy" => PassageKind.Copy, _ => PassageKind.Text },
         row.Diff);
 }

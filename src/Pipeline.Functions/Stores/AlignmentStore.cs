@@ -48,7 +48,7 @@ internal sealed class AlignmentStore(PipelineStorage storage)
             var first = alignment.Source;
             var second = alignment.Target;
             var id = Hash(first.Article, second.Article, Num(first.Start), Num(first.End), Num(second.Start), Num(second.End));
-            var kind = alignment.Kind == PassageKind.Quote ? "quote" : "text";
+            var kind = alignment.Kind switch { PassageKind.Quote => "quote", PassageKind.Copy => "copy", _ => "text" };
             var forward = new AlignmentRow(id, version, true, alignment.Score, kind,
                 new SpanRow(first.Article, firstArticle.Outlet, first.Start, first.End, first.Text, first.Speaker) { Published = firstArticle.Published },
                 new SpanRow(second.Article, secondArticle.Outlet, second.Start, second.End, second.Text, second.Speaker) { Published = secondArticle.Published },
