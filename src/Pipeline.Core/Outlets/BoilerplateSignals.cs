@@ -38,7 +38,14 @@ public static partial class BoilerplateSignals
     /// which also bounds the matching cost on pathological input (a megabyte "sentence").</remarks>
     public static bool IsFurniture(ReadOnlySpan<char> text, int words) =>
         text.Length <= MaxFurnitureChars
-        && (Strong().IsMatch(text) || (words <= ShortPassageWords && text.Length <= ShortPassageChars && Weak().IsMatch(text)));
+        && ((text.ContainsAny(StrongWords) && Strong().IsMatch(text))
+            || (words <= ShortPassageWords && text.Length <= ShortPassageChars && Weak().IsMatch(text)));
+
+    // Every strong signal contains one of these: a multi-string search rejects almost every sentence before the regex.
+    private static readonly System.Buffers.SearchValues<string> StrongWords = System.Buffers.SearchValues.Create(
+        ["caption", "photo", "sign", "continue reading", "inbox", "subscribe", "rights reserved", "may not be",
+            "rush deadline", "pay for your stories", "email us", "story for"],
+        StringComparison.OrdinalIgnoreCase);
 
     [GeneratedRegex(@"Hide Caption|\b\d+ of \d+ Photos?\b|Newsletter Sign[- ]?Up|Sign up for [^.]{0,60}\b(?:newsletters?|e-?mails?|alerts)\b|Continue reading the main story|delivered (?:straight )?to your inbox|Subscribe (?:now|today|to (?:our|the) [^.]{0,40}newsletter)|All rights reserved|may not be (?:published|reproduced|redistributed|rewritten)|transcripts are created on a rush deadline|We pay for your stories|Email us at [^ ]+@|Do you have a story for", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Strong();
