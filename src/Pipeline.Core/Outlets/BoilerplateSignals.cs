@@ -11,7 +11,7 @@ namespace Pipeline.Core.Outlets;
 /// </remarks>
 public static partial class BoilerplateSignals
 {
-    private const int ShortPassageWords = 30;
+    private const int ShortPassageWords = 15;
     private const int ShortPassageChars = 300;
     private const int MaxFurnitureChars = 600;
     private const int MinTextPiece = 4;
