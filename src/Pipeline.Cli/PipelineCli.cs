@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace Pipeline.Cli;
 
-/// <summary>The `pipeline` command line: align, clusters and normalize over local article files.</summary>
+/// <summary>The `pipeline` command line: align, clusters, normalize and measure over local article files.</summary>
 internal static class PipelineCli
 {
     /// <summary>Exit code when the command line itself is wrong.</summary>
@@ -31,7 +31,7 @@ internal static class PipelineCli
                 error.WriteLine(parseError.Message);
             }
 
-            error.WriteLine("Usage: pipeline align|clusters <files or folders...> [--min-score S] [--format json|table] | pipeline normalize <file>");
+            error.WriteLine("Usage: pipeline align|clusters <files or folders...> [--min-score S] [--format json|table] | pipeline normalize <file> | pipeline measure <folder>");
             return UsageError;
         }
 

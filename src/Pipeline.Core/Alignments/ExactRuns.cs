@@ -48,19 +48,21 @@ internal static class ExactRuns
     private static List<(int I, int J, int Length)> Find(List<(int I, int J)> seeds, KeySequence source, KeySequence target, AlignmentOptions options)
     {
         var runs = new List<(int I, int J, int Length)>();
-        var starts = new HashSet<(int, int)>();
+        // Per diagonal (i - j), where the last run found on it ends: seeds come sorted by i, so a seed inside a run
+        // already walked is skipped, and a long verbatim stretch is walked once, not once per seed.
+        var walked = new Dictionary<int, int>();
         foreach (var (i0, j0) in seeds)
         {
+            if (walked.TryGetValue(i0 - j0, out var end) && i0 < end)
+            {
+                continue;
+            }
+
             int i = i0, j = j0;
             while (i > 0 && j > 0 && source.Hashes[i - 1] == target.Hashes[j - 1])
             {
                 i--;
                 j--;
-            }
-
-            if (!starts.Add((i, j)))
-            {
-                continue;
             }
 
             var length = 0;
@@ -69,6 +71,7 @@ internal static class ExactRuns
                 length++;
             }
 
+            walked[i - j] = i + length;
             if (length >= options.MinMatchedTokens)
             {
                 runs.Add((i, j, length));

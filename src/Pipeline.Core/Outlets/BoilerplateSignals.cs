@@ -11,11 +11,16 @@ namespace Pipeline.Core.Outlets;
 /// </remarks>
 public static partial class BoilerplateSignals
 {
-    private const int ShortPassageWords = 30;
+    private const int ShortPassageWords = 15;
     private const int ShortPassageChars = 300;
     private const int MaxFurnitureChars = 600;
+    private const int MinTextPiece = 4;
 
     /// <summary>The article with every passage that carries a signal marked <see cref="BoilerplateReason.Signal"/>.</summary>
+    /// <remarks>
+    /// A signal in the middle of a passage (a sentence run into "Hide Caption 4 of 8 Photos: ...") cuts it: the words
+    /// before the signal stay text when there are at least <see cref="MinTextPiece"/> of them.
+    /// </remarks>
     public static Article Mark(Article article)
     {
         ArgumentNullException.ThrowIfNull(article);
@@ -23,10 +28,36 @@ public static partial class BoilerplateSignals
         for (var i = 0; i < article.Passages.Count; i++)
         {
             var passage = article.Passages[i];
-            if (passage.Boilerplate is null && IsFurniture(article.Original.AsSpan(passage.Start, passage.End - passage.Start), passage.TokenCount))
+            var text = article.Original.AsSpan(passage.Start, passage.End - passage.Start);
+            var start = passage.Boilerplate is null ? FurnitureStart(text, passage.TokenCount) : -1;
+            if (start < 0 && marked is null)
             {
-                marked ??= [.. article.Passages];
-                marked[i] = passage with { Boilerplate = BoilerplateReason.Signal };
+                continue;
+            }
+
+            marked ??= [.. article.Passages.Take(i)];
+            if (start < 0)
+            {
+                marked.Add(passage with { Index = marked.Count });
+                continue;
+            }
+
+            var first = passage.FirstToken;
+            var end = Math.Min(article.Tokens.Count, passage.FirstToken + passage.TokenCount);
+            var cut = first;
+            while (cut < end && article.Tokens[cut].Start < passage.Start + start)
+            {
+                cut++;
+            }
+
+            if (cut - first >= MinTextPiece && cut < end)
+            {
+                marked.Add(passage with { Index = marked.Count, End = article.Tokens[cut - 1].End, TokenCount = cut - first });
+                marked.Add(passage with { Index = marked.Count, Start = article.Tokens[cut].Start, FirstToken = cut, TokenCount = end - cut, Boilerplate = BoilerplateReason.Signal });
+            }
+            else
+            {
+                marked.Add(passage with { Index = marked.Count, Boilerplate = BoilerplateReason.Signal });
             }
         }
 
@@ -36,9 +67,40 @@ public static partial class BoilerplateSignals
     /// <summary>Whether a passage's text of <paramref name="words"/> words reads as page furniture.</summary>
     /// <remarks>Furniture is short: a passage longer than <see cref="MaxFurnitureChars"/> is text, whatever it contains,
     /// which also bounds the matching cost on pathological input (a megabyte "sentence").</remarks>
-    public static bool IsFurniture(ReadOnlySpan<char> text, int words) =>
-        text.Length <= MaxFurnitureChars
-        && (Strong().IsMatch(text) || (words <= ShortPassageWords && text.Length <= ShortPassageChars && Weak().IsMatch(text)));
+    public static bool IsFurniture(ReadOnlySpan<char> text, int words) => FurnitureStart(text, words) >= 0;
+
+    // Where the furniture in a passage's text starts, or -1.
+    private static int FurnitureStart(ReadOnlySpan<char> text, int words)
+    {
+        if (text.Length > MaxFurnitureChars)
+        {
+            return -1;
+        }
+
+        if (text.ContainsAny(StrongWords))
+        {
+            foreach (var match in Strong().EnumerateMatches(text))
+            {
+                return match.Index;
+            }
+        }
+
+        if (words <= ShortPassageWords && text.Length <= ShortPassageChars)
+        {
+            foreach (var match in Weak().EnumerateMatches(text))
+            {
+                return match.Index;
+            }
+        }
+
+        return -1;
+    }
+
+    // Every strong signal contains one of these: a multi-string search rejects almost every sentence before the regex.
+    private static readonly System.Buffers.SearchValues<string> StrongWords = System.Buffers.SearchValues.Create(
+        ["caption", "photo", "sign", "continue reading", "inbox", "subscribe", "rights reserved", "may not be",
+            "rush deadline", "pay for your stories", "email us", "story for"],
+        StringComparison.OrdinalIgnoreCase);
 
     [GeneratedRegex(@"Hide Caption|\b\d+ of \d+ Photos?\b|Newsletter Sign[- ]?Up|Sign up for [^.]{0,60}\b(?:newsletters?|e-?mails?|alerts)\b|Continue reading the main story|delivered (?:straight )?to your inbox|Subscribe (?:now|today|to (?:our|the) [^.]{0,40}newsletter)|All rights reserved|may not be (?:published|reproduced|redistributed|rewritten)|transcripts are created on a rush deadline|We pay for your stories|Email us at [^ ]+@|Do you have a story for", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Strong();

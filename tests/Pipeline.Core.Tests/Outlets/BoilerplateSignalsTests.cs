@@ -40,6 +40,20 @@ public class BoilerplateSignalsTests
     }
 
     [Fact]
+    public void Read_SentenceRunIntoAGalleryCaption_SentenceStaysText()
+    {
+        var article = RealArticles.Read("a", RealArticles.Story("tau2"),
+            "The launch went ahead despite the united plea of the international community against such an act Hide Caption 4 of 8 Photos: North Korea launches rocket",
+            RealArticles.Story("upsilon2"));
+
+        var text = Assert.Single(article.Passages, p => article.Original[p.Start..p.End].Contains("united plea", StringComparison.Ordinal));
+        Assert.Null(text.Boilerplate);
+        Assert.DoesNotContain("Hide Caption", article.Original[text.Start..text.End], StringComparison.Ordinal);
+        Assert.Contains(article.Passages, p => p.Boilerplate == BoilerplateReason.Signal && article.Original[p.Start..p.End].StartsWith("Hide Caption 4 of 8", StringComparison.Ordinal));
+        Assert.Equal(Enumerable.Range(0, article.Passages.Count), article.Passages.Select(p => p.Index));
+    }
+
+    [Fact]
     public void Align_ArticlesSharingOnlyFurniture_NothingAligned()
     {
         const string prompt = "Newsletter Sign Up Continue reading the main story Today's Headlines: Asia Edition Get news and analysis from Asia delivered to your inbox every day.";
