@@ -99,10 +99,10 @@ public static partial class BoilerplateSignals
     // Every strong signal contains one of these: a multi-string search rejects almost every sentence before the regex.
     private static readonly System.Buffers.SearchValues<string> StrongWords = System.Buffers.SearchValues.Create(
         ["caption", "photo", "sign", "continue reading", "inbox", "subscribe", "rights reserved", "may not be",
-            "rush deadline", "pay for your stories", "email us", "story for"],
+            "rush deadline", "pay for your stories", "email us", "story for", "robot", "newsletter", "subscrib", "special offers"],
         StringComparison.OrdinalIgnoreCase);
 
-    [GeneratedRegex(@"Hide Caption|\b\d+ of \d+ Photos?\b|Newsletter Sign[- ]?Up|Sign up for [^.]{0,60}\b(?:newsletters?|e-?mails?|alerts)\b|Continue reading the main story|delivered (?:straight )?to your inbox|Subscribe (?:now|today|to (?:our|the) [^.]{0,40}newsletter)|All rights reserved|may not be (?:published|reproduced|redistributed|rewritten)|transcripts are created on a rush deadline|We pay for your stories|Email us at [^ ]+@|Do you have a story for", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"Hide Caption|\b\d+ of \d+ Photos?\b|Newsletter Sign[- ]?Up|Sign up for [^.]{0,60}\b(?:newsletters?|e-?mails?|alerts)\b|Continue reading the main story|delivered (?:straight )?to your inbox|Subscribe (?:now|today|to (?:our|the) [^.]{0,40}newsletter)|All rights reserved|may not be (?:published|reproduced|redistributed|rewritten)|transcripts are created on a rush deadline|We pay for your stories|Email us at [^ ]+@|Do you have a story for|verify you(?:'|’)?re not a robot|You must select a newsletter|Thank you for subscribing|already subscribed to (?:this|our)|View all [^.]{0,40}newsletters|receive occasional updates and special offers", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Strong();
 
     [GeneratedRegex(@"^\W*(?:Copyright\b|\u00A9|Read more|READ MORE|Related|Advertisement|Share this|Share on|Click here|Follow us|Photos?:|Image copyright|Picture:)|\((?:AP|Reuters|AFP|Getty Images?)(?: Photos?)?(?:/[^)]*)?\)\s*$|(?:Getty Images|Shutterstock|Associated Press|AP Photo)\s*$|^\W*(?:(?:Share|Tweet|Email|Print|Pin|Facebook|Twitter|WhatsApp|LinkedIn|Reddit|Comments?)\W*){2,}$", RegexOptions.CultureInvariant)]

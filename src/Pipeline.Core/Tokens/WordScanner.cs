@@ -58,16 +58,17 @@ internal static class WordScanner
                         continue;
                     }
 
-                    // "de-\nconflict": a hyphen at a line end followed by a lower-case continuation.
+                    // "de-\nconflict": a hyphen at a line end followed by a lower-case continuation on the next line. Two line
+                    // breaks are a paragraph break, which no word crosses (a passage ends there).
                     var j = next;
-                    var sawBreak = false;
+                    var breaks = 0;
                     while (j < to && j - next < 8 && (text[j] is ' ' or '\t' or '\r' or '\n'))
                     {
-                        sawBreak |= text[j] is '\n' or '\r';
+                        breaks += text[j] == '\n' || (text[j] == '\r' && (j + 1 >= to || text[j + 1] != '\n')) ? 1 : 0;
                         j++;
                     }
 
-                    if (sawBreak && j < to && char.IsLower(text[j]) && char.IsLetter(text[i - 1]))
+                    if (breaks == 1 && j < to && char.IsLower(text[j]) && char.IsLetter(text[i - 1]))
                     {
                         i = j;
                         segmentStart = i;

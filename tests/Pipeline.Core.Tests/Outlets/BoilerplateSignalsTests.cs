@@ -16,6 +16,9 @@ public class BoilerplateSignalsTests
     [InlineData("NPR transcripts are created on a rush deadline by a contractor and may not be in final form.")]
     [InlineData("Read more: The other stories of the week.")]
     [InlineData("Share Tweet Email Print")]
+    [InlineData("Please verify you're not a robot by clicking the box. Invalid email address. Please re-enter. You must select a newsletter to subscribe to.")]
+    [InlineData("You agree to receive occasional updates and special offers for The New York Times products and services. Thank you for subscribing.")]
+    [InlineData("An error has occurred. Please try again later. You are already subscribed to this email. View all New York Times newsletters.")]
     public void Read_FurnitureBetweenProseParagraphs_MarkedAsSignal(string furniture)
     {
         var article = RealArticles.Read("a", RealArticles.Story("lambda"), furniture, RealArticles.Story("mu"));
@@ -29,6 +32,7 @@ public class BoilerplateSignalsTests
 
     [Theory]
     [InlineData("The newsletter that the paper started last year now has two million readers in the country.")]
+    [InlineData("He said he had subscribed to the service for years and would keep receiving its special offers by mail.")]
     [InlineData("In this Thursday file photo, the defendant is brought to a courtroom inside the military prison near the capital, where she faces twelve charges including assault, incitement and throwing stones at soldiers during the protests of last winter. (AP Photo/Mahmoud Illean, File)")]
     public void Read_ProseThatMentionsASignal_NotMarked(string prose)
     {

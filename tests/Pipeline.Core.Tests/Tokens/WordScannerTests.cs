@@ -26,6 +26,17 @@ public class WordScannerTests
     public void Scan_HyphenAtLineEndBeforeLowerCase_JoinsWord()
     {
         Assert.Equal(["de-\nconflict", "it"], Words("de-\nconflict it"));
+        Assert.Equal(["de-\r\n  conflict"], Words("de-\r\n  conflict"));
+    }
+
+    [Theory]
+    [InlineData("de-\n \n before")]
+    [InlineData("de-\n\nbefore")]
+    [InlineData("de-\r\n\r\nbefore")]
+    public void Scan_HyphenBeforeAParagraphBreak_DoesNotJoinAcrossIt(string text)
+    {
+        // A word across a paragraph break would end past the passage that holds its first half (found by a property test).
+        Assert.Equal(["de", "before"], Words(text));
     }
 
     [Fact]
