@@ -15,6 +15,7 @@ public static partial class BoilerplateSignals
     private const int ShortPassageChars = 300;
     private const int MaxFurnitureChars = 600;
     private const int MinTextPiece = 4;
+    private const int MaxSandwichedWords = 10;
 
     /// <summary>The article with every passage that carries a signal marked <see cref="BoilerplateReason.Signal"/>.</summary>
     /// <remarks>
@@ -61,7 +62,38 @@ public static partial class BoilerplateSignals
             }
         }
 
-        return marked is null ? article : article with { Passages = marked };
+        return marked is null ? article : article with { Passages = MarkSandwiched(marked) };
+    }
+
+    // Widget text between two pieces of furniture ("Please re-enter.", "An error has occurred.") carries no signal of its
+    // own, but a few words fenced in by furniture on both sides are part of the same sign-up box or share bar.
+    private static List<Passage> MarkSandwiched(List<Passage> passages)
+    {
+        for (var i = 1; i < passages.Count - 1; i++)
+        {
+            if (passages[i].Boilerplate is not null || passages[i - 1].Boilerplate != BoilerplateReason.Signal)
+            {
+                continue;
+            }
+
+            var end = i;
+            var words = 0;
+            while (end < passages.Count && passages[end].Boilerplate is null && words + passages[end].TokenCount <= MaxSandwichedWords)
+            {
+                words += passages[end].TokenCount;
+                end++;
+            }
+
+            if (end > i && end < passages.Count && passages[end].Boilerplate == BoilerplateReason.Signal)
+            {
+                for (var k = i; k < end; k++)
+                {
+                    passages[k] = passages[k] with { Boilerplate = BoilerplateReason.Signal };
+                }
+            }
+        }
+
+        return passages;
     }
 
     /// <summary>Whether a passage's text of <paramref name="words"/> words reads as page furniture.</summary>
@@ -99,10 +131,10 @@ public static partial class BoilerplateSignals
     // Every strong signal contains one of these: a multi-string search rejects almost every sentence before the regex.
     private static readonly System.Buffers.SearchValues<string> StrongWords = System.Buffers.SearchValues.Create(
         ["caption", "photo", "sign", "continue reading", "inbox", "subscribe", "rights reserved", "may not be",
-            "rush deadline", "pay for your stories", "email us", "story for", "robot", "newsletter", "subscrib", "special offers"],
+            "rush deadline", "pay for your stories", "email us", "story for", "robot", "newsletter", "subscrib", "special offers", "invalid email", "final form", "authoritative record"],
         StringComparison.OrdinalIgnoreCase);
 
-    [GeneratedRegex(@"Hide Caption|\b\d+ of \d+ Photos?\b|Newsletter Sign[- ]?Up|Sign up for [^.]{0,60}\b(?:newsletters?|e-?mails?|alerts)\b|Continue reading the main story|delivered (?:straight )?to your inbox|Subscribe (?:now|today|to (?:our|the) [^.]{0,40}newsletter)|All rights reserved|may not be (?:published|reproduced|redistributed|rewritten)|transcripts are created on a rush deadline|We pay for your stories|Email us at [^ ]+@|Do you have a story for|verify you(?:'|’)?re not a robot|You must select a newsletter|Thank you for subscribing|already subscribed to (?:this|our)|View all [^.]{0,40}newsletters|receive occasional updates and special offers", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"Hide Caption|\b\d+ of \d+ Photos?\b|Newsletter Sign[- ]?Up|Sign up for [^.]{0,60}\b(?:newsletters?|e-?mails?|alerts)\b|Continue reading the main story|delivered (?:straight )?to your inbox|Subscribe (?:now|today|to (?:our|the) [^.]{0,40}newsletter)|All rights reserved|may not be (?:published|reproduced|redistributed|rewritten)|transcripts are created on a rush deadline|We pay for your stories|Email us at [^ ]+@|Do you have a story for|verify you(?:'|’)?re not a robot|You must select a newsletter|Thank you for subscribing|already subscribed to (?:this|our)|View all [^.]{0,40}newsletters|receive occasional updates and special offers|Invalid email address|may not be in (?:its|their) final form|authoritative record of [^.]{0,40}programming", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Strong();
 
     [GeneratedRegex(@"^\W*(?:Copyright\b|\u00A9|Read more|READ MORE|Related|Advertisement|Share this|Share on|Click here|Follow us|Photos?:|Image copyright|Picture:)|\((?:AP|Reuters|AFP|Getty Images?)(?: Photos?)?(?:/[^)]*)?\)\s*$|(?:Getty Images|Shutterstock|Associated Press|AP Photo)\s*$|^\W*(?:(?:Share|Tweet|Email|Print|Pin|Facebook|Twitter|WhatsApp|LinkedIn|Reddit|Comments?)\W*){2,}$", RegexOptions.CultureInvariant)]

@@ -19,6 +19,9 @@ public class BoilerplateSignalsTests
     [InlineData("Please verify you're not a robot by clicking the box. Invalid email address. Please re-enter. You must select a newsletter to subscribe to.")]
     [InlineData("You agree to receive occasional updates and special offers for The New York Times products and services. Thank you for subscribing.")]
     [InlineData("An error has occurred. Please try again later. You are already subscribed to this email. View all New York Times newsletters.")]
+    [InlineData("Invalid email address. Please re-enter.")]
+    [InlineData("Accuracy and availability may vary. The authoritative record of NPR’s programming is the audio record.")]
+    [InlineData("This text may not be in its final form and may be updated or revised in the future.")]
     public void Read_FurnitureBetweenProseParagraphs_MarkedAsSignal(string furniture)
     {
         var article = RealArticles.Read("a", RealArticles.Story("lambda"), furniture, RealArticles.Story("mu"));
@@ -41,6 +44,19 @@ public class BoilerplateSignalsTests
         // A credit standing as its own passage is furniture; the sentence it follows is not.
         var marked = article.Passages.Where(p => p.Boilerplate is not null).Select(p => article.Original[p.Start..p.End]);
         Assert.All(marked, text => Assert.StartsWith("(AP Photo", text, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Read_ShortWidgetTextBetweenFurniture_MarkedToo()
+    {
+        const string signUp = "Please verify you're not a robot by clicking the box. Please re-enter. You must select a newsletter to subscribe to. " +
+            "An error has occurred. Thank you for subscribing.";
+        var article = RealArticles.Read("a", RealArticles.Story("nu"), signUp, RealArticles.Story("xi"));
+
+        var widget = article.Passages.Where(p => article.Original[p.Start..p.End] is "Please re-enter." or "An error has occurred.").ToList();
+        Assert.Equal(2, widget.Count);
+        Assert.All(widget, p => Assert.Equal(BoilerplateReason.Signal, p.Boilerplate));
+        Assert.Contains(article.Passages, p => p.Boilerplate is null);
     }
 
     [Fact]
