@@ -76,6 +76,7 @@ public sealed class WireCopyTests(EmptyStorage storage) : IClassFixture<EmptySto
 
         var cluster = Json.Items(await app.GetJsonAsync("/api/clusters?top=1000"))
             .Single(x => x.GetProperty("members").EnumerateArray().Any(m => m.Str("article") == canonical));
+        Assert.Equal("copy", cluster.Str("kind"));
         Assert.Equal(new HashSet<string> { "ap-" + canonicalArrives, "bbc-" + canonicalArrives, "cnn-" + canonicalArrives }, cluster.GetProperty("members").EnumerateArray().Select(m => m.Str("outlet")).ToHashSet());
     }
 }

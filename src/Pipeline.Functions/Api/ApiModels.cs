@@ -53,7 +53,12 @@ internal sealed record AlignmentView(string Id, double Score, string Kind, SpanV
 internal sealed record AlignmentPage(IReadOnlyList<AlignmentView> Items, string? ContinuationToken);
 
 /// <summary>A passage cluster in a listing.</summary>
-internal sealed record ClusterView(string Id, int Articles, string? Speaker, IReadOnlyList<SpanView> Members);
+/// <param name="Id">The cluster's id.</param>
+/// <param name="Articles">How many articles carry the passage.</param>
+/// <param name="Speaker">Who is quoted, when known.</param>
+/// <param name="Members">The passage in each article, by publication time.</param>
+/// <param name="Kind"><c>copy</c> when whole articles were carried verbatim (wire copies), else <c>passage</c>.</param>
+internal sealed record ClusterView(string Id, int Articles, string? Speaker, IReadOnlyList<SpanView> Members, string Kind = "passage");
 
 /// <summary>A page of clusters.</summary>
 internal sealed record ClusterPage(IReadOnlyList<ClusterView> Items, string? ContinuationToken);
@@ -63,4 +68,4 @@ internal sealed record ClusterMemberView(
     string Article, string Outlet, int Start, int End, string Text, IReadOnlyList<DiffView> Diff, DateTimeOffset? Published = null, bool? First = null);
 
 /// <summary>One cluster with each member's differences from a reference member.</summary>
-internal sealed record ClusterDetail(string Id, int Articles, string? Speaker, int Reference, IReadOnlyList<ClusterMemberView> Members);
+internal sealed record ClusterDetail(string Id, int Articles, string? Speaker, int Reference, IReadOnlyList<ClusterMemberView> Members, string Kind = "passage");

@@ -70,7 +70,7 @@ internal static class ClustersApi
             .Select(m => new ClusterMemberView(
                 m.Article, m.Outlet, m.Start, m.End, m.Text, WordDiff.Of(referenceText, m.Text).Select(DiffViews.Of).ToList(), m.Published, IsFirst(m, first)))
             .ToList();
-        return TypedResults.Ok(new ClusterDetail(cluster.Id, cluster.Articles, cluster.Speaker, reference, members));
+        return TypedResults.Ok(new ClusterDetail(cluster.Id, cluster.Articles, cluster.Speaker, reference, members, cluster.Kind));
     }
 
     private static ClusterView ToView(ClusterRow cluster)
@@ -80,7 +80,8 @@ internal static class ClustersApi
             cluster.Id,
             cluster.Articles,
             cluster.Speaker,
-            ordered.Select(m => new SpanView(m.Article, m.Outlet, m.Start, m.End, m.Text, m.Published, IsFirst(m, first))).ToList());
+            ordered.Select(m => new SpanView(m.Article, m.Outlet, m.Start, m.End, m.Text, m.Published, IsFirst(m, first))).ToList(),
+            cluster.Kind);
     }
 
     /// <summary>Members by publication time (undated ones last, by name), and the article that carried the passage first, if any is dated.</summary>

@@ -114,6 +114,10 @@ internal sealed class ClusterRefresh(AlignmentStore alignments, ClusterStore clu
             published[row.Target.Article] = row.Target.Published;
         }
 
+        // Copy alignments span whole articles and cluster only among themselves, so a cluster of their spans is a copy group.
+        var copySpans = pairs.Where(p => p.Kind == "copy")
+            .SelectMany(p => new[] { (p.Source.Article, p.Source.Start, p.Source.End), (p.Target.Article, p.Target.Start, p.Target.End) })
+            .ToHashSet();
         var rows = new List<ClusterRow>();
         foreach (var cluster in PassageClustering.Cluster(pairs.Select(ToAlignment)))
         {
@@ -121,7 +125,10 @@ internal sealed class ClusterRefresh(AlignmentStore alignments, ClusterStore clu
                 .Select(m => new SpanRow(m.Article, outlets.GetValueOrDefault(m.Article, string.Empty), m.Start, m.End, m.Text) { Published = published.GetValueOrDefault(m.Article) })
                 .OrderBy(m => m.Article, StringComparer.Ordinal).ThenBy(m => m.Start)
                 .ToList();
-            var row = new ClusterRow(ClusterStore.IdOf(members), cluster.Speaker, members);
+            var row = new ClusterRow(ClusterStore.IdOf(members), cluster.Speaker, members)
+            {
+                Kind = copySpans.Count > 0 && members.All(m => copySpans.Contains((m.Article, m.Start, m.End))) ? "copy" : "passage",
+            };
             if (row.Articles >= 2)
             {
                 rows.Add(row);

@@ -9,4 +9,7 @@ internal sealed record ClusterRow(string Id, string? Speaker, IReadOnlyList<Span
 {
     /// <summary>How many distinct articles the cluster spans.</summary>
     public int Articles => Members.Select(m => m.Article).Distinct(StringComparer.Ordinal).Count();
+
+    /// <summary><c>copy</c> when the members are whole articles carried verbatim (wire copies), else <c>passage</c>.</summary>
+    public string Kind { get; init; } = "passage";
 }

@@ -92,6 +92,7 @@ internal sealed class ClusterStore(PipelineStorage storage)
         {
             ["Speaker"] = cluster.Speaker,
             ["Articles"] = cluster.Articles,
+            ["Kind"] = cluster.Kind,
         };
         LongText.Write(entity, "Members", JsonSerializer.Serialize(cluster.Members, s_json));
         return entity;
@@ -109,6 +110,6 @@ internal sealed class ClusterStore(PipelineStorage storage)
             members = [];
         }
 
-        return new ClusterRow(entity.RowKey, entity.GetString("Speaker"), members);
+        return new ClusterRow(entity.RowKey, entity.GetString("Speaker"), members) { Kind = entity.GetString("Kind") ?? "passage" };
     }
 }

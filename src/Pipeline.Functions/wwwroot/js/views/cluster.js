@@ -37,7 +37,9 @@ export const clusterView = {
     const asked = Number.parseInt(target.params.get("ref") ?? "", 10);
     const reference = Number.isInteger(asked) && members[asked] ? asked : serverReference;
     const outlets = clusterOutlets(cluster);
-    const heading = pageHeading(`How ${plural(outlets.length, "outlet")} carried this passage`);
+    const heading = pageHeading(
+      cluster.kind === "copy" ? `Carried verbatim by ${plural(outlets.length, "outlet")}` : `How ${plural(outlets.length, "outlet")} carried this passage`,
+    );
     setTitle(cluster.speaker ? `${cluster.speaker} — ${plural(outlets.length, "outlet")}` : `Shared passage — ${plural(outlets.length, "outlet")}`);
 
     replace(

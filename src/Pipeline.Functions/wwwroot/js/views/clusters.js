@@ -140,6 +140,7 @@ function clusterCard({ cluster, outlets, articles }, q) {
       h("span", { class: "count" }, h("span", { class: "count__number" }, outlets.length), outlets.length === 1 ? "outlet" : "outlets"),
       articles !== outlets.length ? h("span", { class: "cluster-card__articles" }, plural(articles, "article")) : null,
       cluster.speaker ? h("span", { class: "speaker" }, h("span", { class: "visually-hidden" }, "Speaker: "), cluster.speaker) : null,
+      cluster.kind === "copy" ? h("span", { class: "cluster-card__copy" }, `Carried verbatim by ${plural(outlets.length, "outlet")}`) : null,
     ),
     h(
       "h3",
