@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using Azure.Data.Tables;
 using Pipeline.Core.Candidates.Sharding;
 using Pipeline.Index;
@@ -23,7 +21,7 @@ internal static class AzuriteTiming
             return "Azurite timing not run: set PIPELINE_AZURITE or install tools/azurite (./bench.sh does).";
         }
 
-        var port = FreePort();
+        var port = Macro.EndToEnd.FreePort();
         var work = Directory.CreateTempSubdirectory("pipeline-scale-azurite-");
         using var process = Process.Start(new ProcessStartInfo(azurite)
         {
@@ -35,7 +33,7 @@ internal static class AzuriteTiming
         }) ?? throw new InvalidOperationException("Azurite did not start");
         try
         {
-            await WaitListeningAsync(port, cancellationToken);
+            await Macro.EndToEnd.WaitForPortAsync(port, cancellationToken);
             var connection = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};TableEndpoint=http://127.0.0.1:{port}/devstoreaccount1;";
             var table = new AzureIndexTable(new TableServiceClient(connection).GetTableClient("index"));
             await table.CreateIfNotExistsAsync(cancellationToken);
@@ -101,31 +99,5 @@ internal static class AzuriteTiming
         }
 
         return null;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static async Task WaitListeningAsync(int port, CancellationToken cancellationToken)
-    {
-        for (var i = 0; i < 600; i++)
-        {
-            try
-            {
-                using var client = new TcpClient();
-                await client.ConnectAsync(IPAddress.Loopback, port, cancellationToken);
-                return;
-            }
-            catch (SocketException)
-            {
-                await Task.Delay(100, cancellationToken);
-            }
-        }
-
-        throw new TimeoutException($"Azurite did not listen on {port} within 60 s");
     }
 }

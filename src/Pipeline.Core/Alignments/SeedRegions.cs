@@ -145,25 +145,8 @@ internal static class SeedRegions
         return (newStart, newEnd);
     }
 
-    private static int PassageAt(IReadOnlyList<Passage> passages, int token)
-    {
-        int lo = 0, hi = passages.Count - 1, found = 0;
-        while (lo <= hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (passages[mid].FirstToken <= token)
-            {
-                found = mid;
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid - 1;
-            }
-        }
-
-        return found;
-    }
+    // No passage starts before the first token, so the search always finds one; 0 keeps an empty list safe.
+    private static int PassageAt(IReadOnlyList<Passage> passages, int token) => Math.Max(0, Collections.SortedSearch.PassageAt(passages, token));
 
     private static List<Region> Merge(List<Region> regions)
     {

@@ -112,26 +112,7 @@ internal static class TightSpans
         return passage.FirstToken;
     }
 
-    private static int PassageOf(Article article, int token)
-    {
-        var passages = article.Passages;
-        int lo = 0, hi = passages.Count - 1, found = -1;
-        while (lo <= hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (passages[mid].FirstToken <= token)
-            {
-                found = mid;
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid - 1;
-            }
-        }
-
-        return found;
-    }
+    private static int PassageOf(Article article, int token) => Collections.SortedSearch.PassageAt(article.Passages, token);
 
     private static SharedSpan? Rebuild(SharedSpan span, int from, int to, KeySequence source, KeySequence target, AlignmentOptions options)
     {

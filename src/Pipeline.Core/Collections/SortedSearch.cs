@@ -23,4 +23,25 @@ internal static class SortedSearch
 
         return lo;
     }
+
+    /// <summary>The index of the last passage starting at or before <paramref name="token"/>, or -1 when none does.</summary>
+    public static int PassageAt(IReadOnlyList<Articles.Passage> passages, int token)
+    {
+        int lo = 0, hi = passages.Count - 1, found = -1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (passages[mid].FirstToken <= token)
+            {
+                found = mid;
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+
+        return found;
+    }
 }
