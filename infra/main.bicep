@@ -42,7 +42,7 @@ var blobContainerNames = [
   deploymentContainerName
 ]
 
-// Tables the app writes; the names are the contract with src/Pipeline.Storage.
+// Tables the app writes; the names are the contract with src/Pipeline.Functions/Storage/PipelineStorage.cs.
 var tableNames = [
   'articles'
   'postings'

@@ -4,8 +4,8 @@ namespace Pipeline.Deployment.Tests;
 internal static class AppContract
 {
     /// <summary>
-    /// Tables the app writes. These are the names agreed with the helper building src/Pipeline.Storage and
-    /// src/Pipeline.Functions: articles, postings, alignments, clusters, receipts. The app source did not expose
+    /// Tables the app writes (src/Pipeline.Functions/Storage/PipelineStorage.cs): articles, postings, alignments, clusters,
+    /// receipts. The app source did not expose
     /// them as constants when this list was written; when it does, read them from there instead of this list.
     /// </summary>
     public static readonly IReadOnlyList<string> TableNames = ["articles", "postings", "alignments", "clusters", "receipts"];
