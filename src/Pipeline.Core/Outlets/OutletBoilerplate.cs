@@ -105,16 +105,21 @@ public sealed class OutletBoilerplate
     public bool IsBoilerplate(ulong shingle) => _witnesses.TryGetValue(shingle, out var w) && w.Length >= MinStories;
 
     /// <summary>The article with the stretches of its passages covered by this outlet's boilerplate runs marked <see cref="BoilerplateReason.Outlet"/>.</summary>
-    public Article Mark(Article article)
+    public Article Mark(Article article) => Mark(article, IsBoilerplate);
+
+    /// <summary>The article with the stretches of its passages covered by boilerplate runs (<paramref name="isBoilerplate"/>) marked
+    /// <see cref="BoilerplateReason.Outlet"/>: for an app that keeps its outlets' runs in storage rather than in a model.</summary>
+    public static Article Mark(Article article, Func<ulong, bool> isBoilerplate)
     {
         ArgumentNullException.ThrowIfNull(article);
+        ArgumentNullException.ThrowIfNull(isBoilerplate);
         var keys = KeySequence.Of(article);
         var k = ArticleEvidence.RunLength;
         var covered = new bool[keys.Length];
         var any = false;
         for (var p = 0; p + k <= keys.Length; p++)
         {
-            if (keys.ShingleAt(p, k) is { } hash && IsBoilerplate(hash))
+            if (keys.ShingleAt(p, k) is { } hash && isBoilerplate(hash))
             {
                 any = true;
                 Array.Fill(covered, true, p, k);
