@@ -2,6 +2,7 @@ using Azure;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Pipeline.Core.Articles;
+using Pipeline.Functions.Processing;
 using Pipeline.Functions.Stores;
 
 namespace Pipeline.Functions.Api;
@@ -64,11 +65,13 @@ internal static class ArticlesApi
         }
 
         var record = await store.ReadRecordAsync(article, cancellationToken);
-        var passages = record is null ? [] : record.Article.Passages.Select(p => new PassageView(
+        // Shown as aligned: with the stretches its outlet's learned boilerplate covers marked.
+        var marked = record is null ? null : OutletBoilerplateLearning.Mark(record.Article, row.BoilerplateRuns);
+        var passages = marked is null ? [] : marked.Passages.Select(p => new PassageView(
             p.Index,
             p.Start,
             p.End,
-            SafeSlice(record.Article.Original, p.Start, p.End),
+            SafeSlice(marked.Original, p.Start, p.End),
             p.Kind == PassageKind.Quote ? "quote" : "text",
             p.Speaker,
             p.Boilerplate switch

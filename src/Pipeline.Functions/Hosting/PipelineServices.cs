@@ -21,6 +21,8 @@ internal static class PipelineServices
         services.AddSingleton<AlignmentStore>();
         services.AddSingleton<ClusterStore>();
         services.AddSingleton<ReceiptStore>();
+        services.AddSingleton<OutletBoilerplateStore>();
+        services.AddSingleton<OutletBoilerplateLearning>();
         services.AddSingleton<ClusterRefresh>();
         services.AddSingleton<ArticleRemoval>();
         services.AddSingleton<NormalizeArticleHandler>();

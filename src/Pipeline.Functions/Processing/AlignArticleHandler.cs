@@ -20,6 +20,7 @@ internal sealed partial class AlignArticleHandler(
     ArticleStore articles,
     PostingStore postings,
     AlignmentStore alignments,
+    OutletBoilerplateLearning boilerplate,
     ClusterRefresh clusters,
     PipelineOptions options,
     ILogger<AlignArticleHandler> logger)
@@ -52,20 +53,29 @@ internal sealed partial class AlignArticleHandler(
 
         var shingles = Fingerprint.Of(record.Article);
         var candidates = await postings.FindCandidatesAsync(record.Name, shingles, cancellationToken);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxParallelism), CancellationToken = cancellationToken };
+        var others = new System.Collections.Concurrent.ConcurrentBag<NormalizedRecord>();
+        await Parallel.ForEachAsync(candidates, parallel, async (candidate, ct) =>
+        {
+            // A candidate whose record is not there yet is skipped: its own AlignArticle will find this article.
+            if (await articles.ReadRecordAsync(candidate.Article, ct) is { } other)
+            {
+                others.Add(other);
+            }
+        });
+
+        var self = await boilerplate.LearnAndMarkAsync(record, [.. others.OrderBy(o => o.Name, StringComparer.Ordinal)], cancellationToken);
         var aligned = 0;
         var pairs = 0;
-        await Parallel.ForEachAsync(
-            candidates,
-            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxParallelism), CancellationToken = cancellationToken },
-            async (candidate, ct) =>
-            {
-                var count = await AlignPairAsync(record, candidate.Article, ct);
-                Interlocked.Add(ref aligned, count);
-                Interlocked.Add(ref pairs, count > 0 ? 1 : 0);
-            });
+        await Parallel.ForEachAsync(others, parallel, async (other, ct) =>
+        {
+            var count = await AlignPairAsync(self, other, ct);
+            Interlocked.Add(ref aligned, count);
+            Interlocked.Add(ref pairs, count > 0 ? 1 : 0);
+        });
 
         var copies = (await postings.SignatureMembersAsync(record.Signature, cancellationToken)).ToHashSet(StringComparer.Ordinal);
-        var partners = await alignments.SweepAsync(record.Name, (partner, ct) => CurrentVersionAsync(record, copies, partner, ct), cancellationToken);
+        var partners = await alignments.SweepAsync(record.Name, (partner, ct) => CurrentVersionAsync(self, copies, partner, ct), cancellationToken);
         foreach (var partner in partners)
         {
             await articles.SetAlignmentCountAsync(partner, await alignments.CountAsync(partner, cancellationToken), cancellationToken);
@@ -80,6 +90,14 @@ internal sealed partial class AlignArticleHandler(
             record.SourceETag,
             row => row with { Status = ArticleStatus.Aligned, Error = null, Alignments = count, DuplicateOf = null, Updated = DateTimeOffset.UtcNow },
             cancellationToken);
+
+        // Its outlet may have learned boilerplate it carries while it was being aligned, from an article that saw it
+        // before it was "aligned" and so did not ask it to align again.
+        if (await boilerplate.IsBehindAsync(self, cancellationToken))
+        {
+            await articles.RetriggerAsync(record.Name, cancellationToken);
+        }
+
         LogAligned(logger, record.Name, candidates.Count, pairs, aligned);
         return string.Create(CultureInfo.InvariantCulture, $"Aligned {record.Name}: {candidates.Count} candidates, {aligned} alignments with {pairs} articles.");
     }
@@ -90,15 +108,13 @@ internal sealed partial class AlignArticleHandler(
     /// <see cref="PassageKind.Copy"/> alignment instead of passage alignments. For byte-identical copies that is written
     /// only with the group's canonical copy, so N outlets carrying one article make N - 1 rows, not N²; each copy still
     /// aligns passage by passage with every other article.
+    /// The partner is marked with the boilerplate runs published on its status row. Until the pair has something to
+    /// write, the runs of its outlet this article knows stand in for them (no request); after writing, the partner's runs
+    /// are read again, and a partner that published new ones meanwhile makes the pair align again.
     /// </remarks>
-    private async Task<int> AlignPairAsync(NormalizedRecord record, string candidate, CancellationToken cancellationToken)
+    private async Task<int> AlignPairAsync(MarkedArticle self, NormalizedRecord other, CancellationToken cancellationToken)
     {
-        var other = await articles.ReadRecordAsync(candidate, cancellationToken);
-        if (other is null)
-        {
-            return 0;
-        }
-
+        var record = self.Record;
         var identical = string.Equals(other.Signature, record.Signature, StringComparison.Ordinal);
         if (identical && string.Equals(other.Outlet, record.Outlet, StringComparison.Ordinal))
         {
@@ -106,10 +122,8 @@ internal sealed partial class AlignArticleHandler(
             return 0;
         }
 
-        var (first, second) = string.CompareOrdinal(record.Name, other.Name) < 0 ? (record, other) : (other, record);
-        var found = PassageAligner.Align(first.Article, second.Article, _alignment)
-            .Where(a => a.Score >= options.MinScore)
-            .ToList();
+        var otherRuns = string.Equals(other.Outlet, record.Outlet, StringComparison.Ordinal) ? OutletBoilerplateLearning.RunsOf(other, self.Known) : [];
+        var found = Align(self, other, otherRuns);
 
         // Most candidates share nothing worth keeping; only a pair with rows to write needs the duplicate check's queries.
         if (found.Count == 0
@@ -118,22 +132,62 @@ internal sealed partial class AlignArticleHandler(
             return 0;
         }
 
-        if (!string.Equals(first.Outlet, second.Outlet, StringComparison.Ordinal) && (identical || ArticleCopies.AreCopies(first.Article, second.Article, found)))
+        for (var attempt = 0; attempt < 5; attempt++)
         {
-            if (identical && !await IsCopyCanonicalPairAsync(record.Signature, first.Name, second.Name, cancellationToken))
+            var published = (await articles.GetAsync(other.Name, cancellationToken))?.BoilerplateRuns ?? [];
+            if (attempt > 0 && published.AsSpan().SequenceEqual(otherRuns))
+            {
+                break;
+            }
+
+            if (!published.AsSpan().SequenceEqual(otherRuns))
+            {
+                otherRuns = published;
+                found = Align(self, other, otherRuns);
+            }
+
+            if (found.Count == 0)
             {
                 return 0;
             }
 
-            var canonical = string.Equals(ArticleCopies.Canonical([first.Name, second.Name]), first.Name, StringComparison.Ordinal) ? first : second;
-            var copy = ReferenceEquals(canonical, first) ? second : first;
-            var whole = ArticleCopies.Align(canonical.Article, copy.Article, found);
-            found = [ReferenceEquals(canonical, first) ? whole : Reverse(whole)];
+            found = await WritePairAsync(self, other, otherRuns, found, identical, cancellationToken);
         }
 
-        var version = AlignmentStore.Version(first.Name, first.ContentHash, second.Name, second.ContentHash)!;
-        await alignments.WritePairAsync(version, (first.Outlet, first.Published), (second.Outlet, second.Published), found, cancellationToken);
         return found.Count;
+    }
+
+    /// <summary>The pair's alignments in name order (first = ordinal-smaller name), each side marked with its boilerplate.</summary>
+    private List<Alignment> Align(MarkedArticle self, NormalizedRecord other, ulong[] otherRuns)
+    {
+        var otherArticle = OutletBoilerplateLearning.Mark(other.Article, otherRuns);
+        var (first, second) = string.CompareOrdinal(self.Record.Name, other.Name) < 0 ? (self.Article, otherArticle) : (otherArticle, self.Article);
+        return PassageAligner.Align(first, second, _alignment).Where(a => a.Score >= options.MinScore).ToList();
+    }
+
+    /// <summary>Writes the pair's rows (one whole-article copy row for copies in different outlets); returns what was written.</summary>
+    private async Task<List<Alignment>> WritePairAsync(
+        MarkedArticle self, NormalizedRecord other, ulong[] otherRuns, List<Alignment> found, bool identical, CancellationToken cancellationToken)
+    {
+        var selfSide = (self.Record, self.Article, self.Side);
+        var otherSide = (Record: other, Article: OutletBoilerplateLearning.Mark(other.Article, otherRuns), Side: AlignmentStore.Side(other.ContentHash, otherRuns));
+        var (first, second) = string.CompareOrdinal(self.Record.Name, other.Name) < 0 ? (selfSide, otherSide) : (otherSide, selfSide);
+        if (!string.Equals(first.Record.Outlet, second.Record.Outlet, StringComparison.Ordinal)
+            && (identical || ArticleCopies.AreCopies(first.Article, second.Article, found)))
+        {
+            if (identical && !await IsCopyCanonicalPairAsync(self.Record.Signature, first.Record.Name, second.Record.Name, cancellationToken))
+            {
+                return [];
+            }
+
+            var firstIsCanonical = string.Equals(ArticleCopies.Canonical([first.Record.Name, second.Record.Name]), first.Record.Name, StringComparison.Ordinal);
+            var whole = firstIsCanonical ? ArticleCopies.Align(first.Article, second.Article, found) : ArticleCopies.Align(second.Article, first.Article, found);
+            found = [firstIsCanonical ? whole : Reverse(whole)];
+        }
+
+        var version = AlignmentStore.Version(first.Record.Name, first.Side, second.Record.Name, second.Side)!;
+        await alignments.WritePairAsync(version, (first.Record.Outlet, first.Record.Published), (second.Record.Outlet, second.Record.Published), found, cancellationToken);
+        return found;
     }
 
     /// <summary>The canonical copy of a signature within one outlet: the ordinal-first member of <paramref name="outlet"/> that is
@@ -239,18 +293,18 @@ internal sealed partial class AlignArticleHandler(
         }
     }
 
-    private async Task<string?> CurrentVersionAsync(NormalizedRecord self, IReadOnlyCollection<string> copies, string partner, CancellationToken cancellationToken)
+    private async Task<string?> CurrentVersionAsync(MarkedArticle self, IReadOnlyCollection<string> copies, string partner, CancellationToken cancellationToken)
     {
         var row = await articles.GetAsync(partner, cancellationToken);
 
         // Two identical copies in different outlets keep rows only when one is the group's canonical copy.
-        if (row is not null && copies.Contains(partner) && !string.Equals(row.Outlet, self.Outlet, StringComparison.Ordinal)
-            && !await IsCopyCanonicalPairAsync(self.Signature, self.Name, partner, cancellationToken))
+        if (row is not null && copies.Contains(partner) && !string.Equals(row.Outlet, self.Record.Outlet, StringComparison.Ordinal)
+            && !await IsCopyCanonicalPairAsync(self.Record.Signature, self.Record.Name, partner, cancellationToken))
         {
             return null;
         }
 
-        return AlignmentStore.Version(self.Name, self.ContentHash, partner, row?.ContentHash);
+        return AlignmentStore.Version(self.Record.Name, self.Side, partner, AlignmentStore.Side(row?.ContentHash, row?.BoilerplateRuns ?? []));
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Aligned {Name}: {Candidates} candidates, {Pairs} articles, {Alignments} alignments")]

@@ -31,6 +31,24 @@ internal sealed class AlignmentStore(PipelineStorage storage)
             : Hash(secondHash, firstHash);
     }
 
+    /// <summary>What one side contributes to a pair's <see cref="Version"/>: its content hash, plus a hash of the learned
+    /// boilerplate runs its passages were marked with, so that learning new boilerplate makes the pair's rows stale.</summary>
+    public static string? Side(string? contentHash, IReadOnlyList<ulong> boilerplateRuns)
+    {
+        if (contentHash is null || boilerplateRuns.Count == 0)
+        {
+            return contentHash;
+        }
+
+        var bytes = new byte[boilerplateRuns.Count * sizeof(ulong)];
+        for (var i = 0; i < boilerplateRuns.Count; i++)
+        {
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt64LittleEndian(bytes.AsSpan(i * sizeof(ulong)), boilerplateRuns[i]);
+        }
+
+        return contentHash + "+" + Convert.ToHexStringLower(SHA256.HashData(bytes).AsSpan(0, 8));
+    }
+
     /// <summary>Writes both directions of a pair's alignments; <paramref name="alignments"/> are oriented first → second.</summary>
     public Task WritePairAsync(
         string version, string firstOutlet, string secondOutlet, IReadOnlyList<Alignment> alignments, CancellationToken cancellationToken = default) =>

@@ -34,4 +34,8 @@ internal sealed record ArticleRow(
 
     /// <summary>What was ignored while processing it (unusable metadata), for the person who uploaded it.</summary>
     public string? Warning { get; init; }
+
+    /// <summary>The runs of its outlet's learned boilerplate it carries, sorted: its passages are marked with them before it is
+    /// aligned, and a change to them makes its stored alignments stale.</summary>
+    public ulong[] BoilerplateRuns { get; init; } = [];
 }

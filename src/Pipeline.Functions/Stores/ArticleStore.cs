@@ -12,6 +12,12 @@ internal sealed class ArticleStore(PipelineStorage storage)
     /// <summary>All status rows share one partition so a listing pages in key order.</summary>
     public const string Partition = "article";
 
+    // One binary property: 8,000 runs, far more than any article's boilerplate.
+    private const int RunChunks = 1;
+
+    /// <summary>The runs a status row can hold (the first of a larger set).</summary>
+    public static ulong[] ClipRuns(ulong[] runs) => RunSet.Clip(runs, RunChunks);
+
     /// <summary>The row key of an article's status row.</summary>
     public static string RowKey(string name) => TableKey.Encode(name);
 
@@ -60,9 +66,16 @@ internal sealed class ArticleStore(PipelineStorage storage)
                 return false;
             }
 
+            // A change that returns the row itself has nothing to write.
+            var changed = change(row);
+            if (ReferenceEquals(changed, row))
+            {
+                return true;
+            }
+
             try
             {
-                await storage.ArticleRows.UpdateEntityAsync(ToEntity(change(row)), entity.ETag, TableUpdateMode.Replace, cancellationToken);
+                await storage.ArticleRows.UpdateEntityAsync(ToEntity(changed), entity.ETag, TableUpdateMode.Replace, cancellationToken);
                 return true;
             }
             catch (RequestFailedException e) when (e.Status is 412 or 404)
@@ -189,6 +202,7 @@ internal sealed class ArticleStore(PipelineStorage storage)
 
         // A headline longer than one property allows is split across properties, not cut (the API returns it whole).
         LongText.Write(entity, "Title", row.Title);
+        RunSet.Write(entity, "BoilerplateRuns", row.BoilerplateRuns, RunChunks);
         return entity;
     }
 
@@ -208,5 +222,6 @@ internal sealed class ArticleStore(PipelineStorage storage)
         Url = entity.GetString("Url"),
         Published = entity.GetDateTimeOffset("Published"),
         Warning = entity.GetString("Warning"),
+        BoilerplateRuns = RunSet.Read(entity, "BoilerplateRuns", RunChunks),
     };
 }

@@ -1,0 +1,97 @@
+using Pipeline.Core.Articles;
+using Pipeline.Core.Outlets;
+using Pipeline.Functions.Stores;
+
+namespace Pipeline.Functions.Processing;
+
+/// <summary>An article as it is aligned: its passages marked with the runs of its outlet's learned boilerplate it carries.</summary>
+/// <param name="Record">The normalized record.</param>
+/// <param name="Article">The article with those passages marked <see cref="BoilerplateReason.Outlet"/>.</param>
+/// <param name="Evidence">Its run shingles and story sketch.</param>
+/// <param name="Runs">The learned runs it carries (sorted), as published on its status row.</param>
+/// <param name="Known">Every run its outlet was known to use when it was marked.</param>
+internal sealed record MarkedArticle(NormalizedRecord Record, Article Article, ArticleEvidence Evidence, ulong[] Runs, IReadOnlySet<ulong> Known)
+{
+    /// <summary>Its side of a pair's version.</summary>
+    public string? Side => AlignmentStore.Side(Record.ContentHash, Runs);
+}
+
+/// <summary>Learns each outlet's boilerplate from the articles AlignArticle meets, and marks articles with it.</summary>
+/// <remarks>
+/// An article's candidates include the articles of its outlet it shares runs with, so each AlignArticle can apply
+/// <see cref="OutletRuns.Learn"/> and add what it proves to the outlet's stored set (<see cref="OutletBoilerplateStore"/>).
+/// The set only grows, so whatever the upload order it ends as the union of what every article proves. Keeping the
+/// articles marked as it grows takes three steps: each article publishes the runs it carries on its status row before
+/// aligning any pair (partners mark it with them, and they are part of every pair's version, so rows made without them
+/// are swept as stale); an article that grows the set aligns again every aligned carrier that lacks the new runs; and
+/// every article checks the set once more after it is done, aligning again if it grew meanwhile.
+/// </remarks>
+internal sealed class OutletBoilerplateLearning(ArticleStore articles, OutletBoilerplateStore outlets)
+{
+    /// <summary>Learns from the article and the candidates of its outlet, publishes its runs and returns it marked.</summary>
+    public async Task<MarkedArticle> LearnAndMarkAsync(NormalizedRecord record, IReadOnlyList<NormalizedRecord> candidates, CancellationToken cancellationToken)
+    {
+        var evidence = ArticleEvidence.Of(record.Article);
+        var sameOutlet = candidates
+            .Where(c => string.Equals(c.Outlet, record.Outlet, StringComparison.Ordinal))
+            .Select(c => (Record: c, Evidence: ArticleEvidence.Of(c.Article)))
+            .ToList();
+        var learned = OutletRuns.Learn(evidence, sameOutlet.Select(c => c.Evidence));
+        var (known, grew) = learned.Length > 0
+            ? await outlets.AddAsync(record.Outlet, learned, cancellationToken)
+            : (await outlets.ReadAsync(record.Outlet, cancellationToken), false);
+        var knownSet = known.ToHashSet();
+
+        var marked = Mark(record, evidence, knownSet);
+        await articles.UpdateIfCurrentAsync(
+            record.Name,
+            record.SourceETag,
+            row => row.BoilerplateRuns.AsSpan().SequenceEqual(marked.Runs) ? row : row with { BoilerplateRuns = marked.Runs },
+            cancellationToken);
+
+        if (grew)
+        {
+            foreach (var (other, otherEvidence) in sameOutlet)
+            {
+                var required = ArticleStore.ClipRuns(OutletRuns.Present(otherEvidence, knownSet));
+                if (required.Length > 0
+                    && await articles.GetAsync(other.Name, cancellationToken) is { Status: ArticleStatus.Aligned } row
+                    && !OutletRuns.Covers(row.BoilerplateRuns, required))
+                {
+                    await articles.RetriggerAsync(other.Name, cancellationToken);
+                }
+            }
+        }
+
+        return marked;
+    }
+
+    /// <summary>Whether the outlet learned runs this article carries since it was marked: then it must align again.</summary>
+    public async Task<bool> IsBehindAsync(MarkedArticle article, CancellationToken cancellationToken)
+    {
+        var known = (await outlets.ReadAsync(article.Record.Outlet, cancellationToken)).ToHashSet();
+        return !ArticleStore.ClipRuns(OutletRuns.Present(article.Evidence, known)).AsSpan().SequenceEqual(article.Runs);
+    }
+
+    /// <summary>A record marked with the given runs (a partner's, as published on its status row).</summary>
+    public static Article Mark(Article article, ulong[] runs)
+    {
+        if (runs.Length == 0)
+        {
+            return article;
+        }
+
+        var set = runs.ToHashSet();
+        return OutletBoilerplate.Mark(article, set.Contains);
+    }
+
+    /// <summary>The runs a record carries among those known for its outlet.</summary>
+    public static ulong[] RunsOf(NormalizedRecord record, IReadOnlySet<ulong> known) =>
+        known.Count == 0 ? [] : ArticleStore.ClipRuns(OutletRuns.Present(ArticleEvidence.Of(record.Article), known));
+
+    private static MarkedArticle Mark(NormalizedRecord record, ArticleEvidence evidence, IReadOnlySet<ulong> known)
+    {
+        var runs = ArticleStore.ClipRuns(OutletRuns.Present(evidence, known));
+        return new MarkedArticle(record, Mark(record.Article, runs), evidence, runs, known);
+    }
+}
