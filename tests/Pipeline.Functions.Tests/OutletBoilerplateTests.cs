@@ -15,15 +15,18 @@ public abstract class OutletBoilerplateTests(EmptyStorage storage)
         "Engineers closed the Harlow Street bridge on Monday after inspectors found corroded steel beneath the eastern span. "
         + "\"We cannot let heavy lorries cross until every bearing has been replaced,\" said county surveyor Ellen Marsh, who expects repairs to last until spring.\n\n"
         + "Traders on the far bank say deliveries now take a forty minute detour through the industrial estate, and two cafes have cut their opening hours.\n\n"
-        + "The bridge was built in eighteen sixty for horse drawn carts and widened twice, most recently when the ring road opened; its iron railings are listed, which means any replacement must match the original castings.",
+        + "The bridge was built in eighteen sixty for horse drawn carts and widened twice, most recently when the ring road opened; its iron railings are listed, which means any replacement must match the original castings.\n\n"
+        + "Councillors will ask the transport ministry for emergency funds next week. A temporary footbridge for pedestrians and cyclists could open within a fortnight if the scaffolding contractor can source enough aluminium decking, officials said.",
         "Parents packed the assembly hall at Oakfield Primary to argue over a proposal to merge the infant classes next autumn. "
         + "The governors blamed a falling birth rate and a heating bill that doubled in two winters.\n\n"
         + "A vote is expected in March; several teachers warned that larger classes would hurt children who already struggle with reading.\n\n"
-        + "One grandmother read out a letter from her grandson asking the governors to keep his teacher, and the room fell silent before the chair promised that no decision had been made.",
+        + "One grandmother read out a letter from her grandson asking the governors to keep his teacher, and the room fell silent before the chair promised that no decision had been made.\n\n"
+        + "The headteacher, Priya Raman, said enrolment had fallen from two hundred and ten pupils to one hundred and sixty four since the nearby factory closed, leaving half of the reception classroom empty.",
         "Birdwatchers from three counties gathered at Fenby marsh after a hoopoe, a pink crested visitor from southern Europe, was photographed near the reed beds. "
         + "Wardens roped off the footpath to keep crowds from trampling nesting lapwings.\n\n"
         + "The last confirmed sighting in the district was recorded by a schoolteacher in nineteen ninety eight, according to the county recorder.\n\n"
-        + "By dusk a queue of parked cars stretched half a mile along the lane, and a farmer charged two pounds a vehicle for his paddock, giving the takings to the lifeboat station.",
+        + "By dusk a queue of parked cars stretched half a mile along the lane, and a farmer charged two pounds a vehicle for his paddock, giving the takings to the lifeboat station.\n\n"
+        + "Photographers with long lenses lined the sea wall until the bird flew inland towards the orchards, where a retired postman spotted it perched on his greenhouse roof eating beetles.",
     ];
 
     // Another outlet carries the surveyor's quote: legitimate reuse that must stay aligned.
@@ -100,7 +103,27 @@ public abstract class OutletBoilerplateTests(EmptyStorage storage)
     private static string[] Names(string prefix) =>
         [$"{prefix}/gazette/bridge.txt", $"{prefix}/gazette/school.txt", $"{prefix}/gazette/hoopoe.txt", $"{prefix}/courier/bridge.txt"];
 
-    private static string Gazette(int story) => s_stories[story] + "\n\n" + Footer + "\n";
+    // Real articles run to hundreds of words; made-up words of each story's own bring these to that length, so their
+    // shared footer and everyday words are as small a part of them as in real news.
+    private static string Gazette(int story) => s_stories[story] + "\n\n" + MadeUpWords(story) + "\n\n" + Footer + "\n";
+
+    private static string MadeUpWords(int story)
+    {
+        var random = new Random(story + 1);
+        var text = new StringBuilder();
+        for (var w = 0; w < 150; w++)
+        {
+            text.Append(w % 12 == 0 ? "Q" : "q");
+            for (var c = 0; c < 5; c++)
+            {
+                text.Append((char)('a' + random.Next(26)));
+            }
+
+            text.Append(w % 12 == 11 ? ". " : " ");
+        }
+
+        return text.ToString().TrimEnd() + ".";
+    }
 
     private static async Task<List<string>> RowsAsync(PipelineHost app, string prefix) =>
         Json.Items(await app.GetJsonAsync("/api/alignments?top=1000"))

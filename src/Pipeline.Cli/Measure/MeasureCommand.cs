@@ -12,11 +12,16 @@ internal static class MeasureCommand
     public static Command Create(CliConsole console)
     {
         var folder = new Argument<string>("folder") { Description = "A corpus folder: one sub-folder per outlet, optionally index.tsv (file, event) naming each file's story." };
+        var api = new Option<Uri?>("--api")
+        {
+            Description = "Judge the alignments a running app stored for this folder (fed with blob name = path relative to the folder), read from its API, e.g. http://localhost:7071/api, instead of aligning here.",
+        };
         var command = new Command("measure", "Align a corpus as `align` does and report exact-reuse recall, boilerplate aligned and the most widely carried clusters.")
         {
             folder,
+            api,
         };
-        command.SetAction(parsed =>
+        command.SetAction(async (parsed, cancellationToken) =>
         {
             var root = parsed.GetRequiredValue(folder);
             if (!Directory.Exists(root))
@@ -28,7 +33,17 @@ internal static class MeasureCommand
             var clock = Stopwatch.StartNew();
             var files = ArticleFiles.Read([root], console, skip: f => Path.GetRelativePath(root, f) == "index.tsv");
             var read = clock.Elapsed;
-            var alignments = CorpusAlignment.AlignAll(files, AlignmentOptions.Default, console);
+            IReadOnlyList<Alignment> alignments;
+            if (parsed.GetValue(api) is { } from)
+            {
+                (alignments, var unknown) = await StoredAlignments.ReadAsync(from, root, files, cancellationToken);
+                await console.Output.WriteLineAsync($"Read {alignments.Count} stored alignments from {from}" + (unknown > 0 ? $" ({unknown} name articles not in the folder, left out)" : string.Empty));
+            }
+            else
+            {
+                alignments = CorpusAlignment.AlignAll(files, AlignmentOptions.Default, console);
+            }
+
             var aligned = clock.Elapsed - read;
             var clusters = PassageClustering.Cluster(alignments);
             var stories = CorpusStories.Read(root);

@@ -100,3 +100,25 @@ public class OutletRunsTests
 
     private static ArticleEvidence Evidence(string name, params string[] paragraphs) => ArticleEvidence.Of(RealArticles.Read(name, paragraphs));
 }
+
+/// <summary>One outlet's follow-ups on one story that share only a quote: the same story by their vocabulary, so not boilerplate.</summary>
+public class OutletRunsSameStoryTests
+{
+    private const string Quote = "\"We will not rest until every family in Marlow Vale has clean water again,\" said Governor Adaeze Okonkwo.";
+
+    private static readonly string[] s_followUps =
+    [
+        "Marlow Vale residents queued for bottled water on Tuesday after the Okonkwo administration confirmed lead in the reservoir feeding the eastern districts. Engineers from the state utility began flushing mains near the Calder pumping station.",
+        "Governor Okonkwo toured the Calder pumping station in Marlow Vale on Wednesday as engineers replaced a corroded valve blamed for the lead readings. Families in the eastern districts were told to keep using bottled water through the weekend.",
+        "Lead readings at the Calder reservoir fell on Friday, the state utility said, but Marlow Vale families in the eastern districts should still drink bottled water, Okonkwo told reporters outside the pumping station.",
+    ];
+
+    [Fact]
+    public void Learn_FollowUpsOnOneStorySharingAQuote_LearnNothing()
+    {
+        var evidence = s_followUps.Select((text, i) => ArticleEvidence.Of(RealArticles.Read($"paper/water{i}", text, Quote, RealArticles.Story("water" + i, 2)))).ToList();
+
+        Assert.All(evidence.SelectMany(a => evidence.Where(b => !ReferenceEquals(a, b)), (a, b) => a.Resemblance(b)), r => Assert.True(r < ArticleEvidence.SameStoryResemblance, "the runs alone would call them different stories"));
+        Assert.Empty(OutletRuns.Learn(evidence[0], evidence));
+    }
+}
