@@ -99,6 +99,12 @@ internal sealed partial class AlignArticleHandler(
             return 0;
         }
 
+        // Outside the time window (Pipeline:WindowDays) a pair gets no rows.
+        if (!options.Window.Admits(record.Dated, other.Dated))
+        {
+            return 0;
+        }
+
         var identical = string.Equals(other.Signature, record.Signature, StringComparison.Ordinal);
         if (identical && string.Equals(other.Outlet, record.Outlet, StringComparison.Ordinal))
         {
@@ -242,6 +248,12 @@ internal sealed partial class AlignArticleHandler(
     private async Task<string?> CurrentVersionAsync(NormalizedRecord self, IReadOnlyCollection<string> copies, string partner, CancellationToken cancellationToken)
     {
         var row = await articles.GetAsync(partner, cancellationToken);
+
+        // Pairs outside the time window have no rows, so turning the window on withdraws them as articles align again.
+        if (!options.Window.Admits(self.Dated, row?.Dated))
+        {
+            return null;
+        }
 
         // Two identical copies in different outlets keep rows only when one is the group's canonical copy.
         if (row is not null && copies.Contains(partner) && !string.Equals(row.Outlet, self.Outlet, StringComparison.Ordinal)

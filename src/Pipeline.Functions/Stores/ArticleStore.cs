@@ -184,6 +184,7 @@ internal sealed class ArticleStore(PipelineStorage storage)
             ["DuplicateOf"] = row.DuplicateOf,
             ["Url"] = row.Url,
             ["Published"] = row.Published,
+            ["Uploaded"] = row.Uploaded,
             ["Warning"] = Clip(row.Warning, 4000),
         };
 
@@ -207,6 +208,7 @@ internal sealed class ArticleStore(PipelineStorage storage)
     {
         Url = entity.GetString("Url"),
         Published = entity.GetDateTimeOffset("Published"),
+        Uploaded = entity.GetDateTimeOffset("Uploaded"),
         Warning = entity.GetString("Warning"),
     };
 }
