@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
 # Reproduces every figure of docs/performance.md on this machine: builds the benchmark, runs the macro benchmark
 # (incremental alignment vs corpus size, the naive DiffPlex and difflib alternatives, the read+tokenize floor,
-# memory, and 1,000 articles end to end through the standalone app on Azurite), then the BenchmarkDotNet
-# micro-benchmarks. Results land in bench/results/ (results.md, results.csv, time-per-article.svg, micro/).
+# memory, and 1,000 articles end to end through the standalone app on Azurite), then the shared corpus's 383 real
+# articles end to end with 16 writers (Pipeline.Bench e2e-corpus: rate, storage requests per article for the first 100
+# and for the rest, the hottest table partition's share), then the BenchmarkDotNet micro-benchmarks. Results land in
+# bench/results/ (results.md, results.csv, time-per-article.svg, e2e-corpus.md with the load average, micro/).
 #
 #   ./bench.sh            full run: ~15-20 min on 2 busy cores (the 100k index build and the 8-min e2e budget dominate)
-#   ./bench.sh --quick    smoke run: 300 and 1,000 articles, 6 queries, 40 articles end to end (30 s), one micro dry run
-#   ./bench.sh --no-e2e   skip the Azurite end-to-end part      ./bench.sh --no-micro   skip BenchmarkDotNet
+#   ./bench.sh --quick    smoke run: 300 and 1,000 articles, 6 queries, 40 articles end to end (30 s), the first 40
+#                         corpus articles end to end (20 + 20), one micro dry run
+#   ./bench.sh --no-e2e   skip both Azurite end-to-end parts    ./bench.sh --no-micro   skip BenchmarkDotNet
 #   ./bench.sh --no-profile   skip the dotnet-trace CPU profile of the full path (bench/results/profile-top.txt)
-#   ./bench.sh -- --corpus DIR --sizes 1000,10000 ...   anything after -- goes to the macro driver
+#   ./bench.sh -- --corpus DIR --sizes 1000,10000 ...   anything after -- goes to the macro driver (--corpus also to e2e-corpus)
 #   ./bench.sh --scale    only the scale simulation of the sharded candidate index (docs/scale.md): 100k, 1M and 10M
 #                         stored articles against a request-counting table, ~1 min; writes bench/results/scale.md
 #   ./bench.sh --scale-azurite   the same, plus the index timed on a private Azurite (a few more minutes)
@@ -29,7 +32,7 @@ while [ $# -gt 0 ]; do
     --scale) scale=1 ;;
     --scale-azurite) scale=1; scale_azurite=1 ;;
     --) shift; extra=("$@"); break ;;
-    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
     *) echo "error: unknown option $1 (see ./bench.sh --help)" >&2; exit 2 ;;
   esac
   shift
@@ -67,6 +70,20 @@ fi
 echo "== macro benchmark" >&2
 dotnet bench/Pipeline.Bench/bin/Release/net10.0/Pipeline.Bench.dll "${args[@]}" "${extra[@]}"
 
+if [ "$e2e" = 1 ]; then
+  echo "== the shared corpus end to end, 16 writers (bench/results/e2e-corpus.md)" >&2
+  corpus_args=()
+  for ((i = 0; i + 1 < ${#extra[@]}; i++)); do
+    [ "${extra[i]}" = --corpus ] && corpus_args=(--corpus "${extra[i + 1]}")
+  done
+  e2e_args=(e2e-corpus --writers 16 "${corpus_args[@]}")
+  [ "$quick" = 1 ] && e2e_args+=(--articles 40 --first 20 --seconds 120)
+  # Wall-clock rates mean little without the machine's load (other builds share the cores), so it is written with them.
+  { echo "Load at start: $(uptime)"; echo
+    dotnet bench/Pipeline.Bench/bin/Release/net10.0/Pipeline.Bench.dll "${e2e_args[@]}"
+    echo; echo "Load at end: $(uptime)"; } | tee bench/results/e2e-corpus.md
+fi
+
 if [ "$profile" = 1 ] && [ "$quick" = 0 ]; then
   echo "== CPU profile of the full path (dotnet-trace, sampled)" >&2
   tools=bench/results/tools
@@ -93,4 +110,4 @@ if [ "$micro" = 1 ]; then
     dotnet bench/Pipeline.Bench/bin/Release/net10.0/Pipeline.Bench.dll micro --filter '*' --artifacts bench/results/micro
   fi
 fi
-echo "Results: bench/results/results.md, results.csv, time-per-article.svg; micro-benchmarks in bench/results/micro/results/" >&2
+echo "Results: bench/results/results.md, results.csv, time-per-article.svg, e2e-corpus.md; micro-benchmarks in bench/results/micro/results/" >&2

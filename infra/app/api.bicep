@@ -105,6 +105,8 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Pipeline__MaxAttempts: '5'
     Pipeline__MaxParallelism: '4'
     Pipeline__MaxBackoffSeconds: '60'
+    // Empty: no time window, every pair of articles may align. A number N aligns only articles dated within N days.
+    Pipeline__WindowDays: ''
   }
 }
 

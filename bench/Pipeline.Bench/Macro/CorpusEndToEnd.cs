@@ -13,13 +13,13 @@ namespace Pipeline.Bench.Macro;
 /// </summary>
 internal static class CorpusEndToEnd
 {
-    public const string Usage = "Pipeline.Bench e2e-corpus [--corpus DIR] [--writers 16] [--first 100] [--app PATH/Pipeline.Functions.dll] [--seconds 600]";
+    public const string Usage = "Pipeline.Bench e2e-corpus [--corpus DIR] [--writers 16] [--first 100] [--articles N] [--app PATH/Pipeline.Functions.dll] [--seconds 600]";
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken = default)
     {
         string? corpusPath = null;
         string? appPath = null;
-        int writers = 16, first = 100, seconds = 600;
+        int writers = 16, first = 100, seconds = 600, limit = int.MaxValue;
         for (var i = 0; i < args.Count; i++)
         {
             string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -30,11 +30,14 @@ internal static class CorpusEndToEnd
                 case "--writers": writers = int.Parse(Value(), CultureInfo.InvariantCulture); break;
                 case "--first": first = int.Parse(Value(), CultureInfo.InvariantCulture); break;
                 case "--seconds": seconds = int.Parse(Value(), CultureInfo.InvariantCulture); break;
+                case "--articles": limit = int.Parse(Value(), CultureInfo.InvariantCulture); break;
                 default: throw new ArgumentException($"unknown option {args[i]}");
             }
         }
 
-        var corpus = RealCorpus.Locate(corpusPath);
+        // --articles takes the corpus's first N, so a smoke run exercises the same path in seconds.
+        var located = RealCorpus.Locate(corpusPath);
+        var corpus = located with { Articles = located.Articles.Take(limit).ToList() };
         var azurite = EndToEnd.FindUp(Environment.GetEnvironmentVariable("PIPELINE_AZURITE"), Path.Combine("tools", "azurite", "node_modules", ".bin", "azurite"));
         var app = appPath ?? EndToEnd.FindUp(null, Path.Combine("src", "Pipeline.Functions", "bin", "Release", "net10.0", "Pipeline.Functions.dll"));
         if (azurite is null || app is null)

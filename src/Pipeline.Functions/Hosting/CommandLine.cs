@@ -30,6 +30,7 @@ internal sealed record CommandLine(int? Port, string? Urls, string? Seed, bool H
           Pipeline__PollIntervalSeconds  standalone trigger scan interval (default 2)
           Pipeline__MaxAttempts          attempts before a blob is poisoned (default 5)
           Pipeline__MaxParallelism       blobs processed at once (default 4)
+          Pipeline__WindowDays           align only articles dated within N days of each other (default: no window)
         """;
 
     /// <summary>Parses the arguments; throws <see cref="FormatException"/> with a user-facing message on bad input.</summary>

@@ -1,4 +1,4 @@
-
+using Pipeline.Core.Candidates.Sharding;
 
 namespace Pipeline.Functions.Hosting;
 
@@ -26,6 +26,12 @@ internal sealed record PipelineOptions
     /// <summary>Addresses the standalone app listens on; loopback unless set.</summary>
     public string? Urls { get; init; }
 
+    /// <summary>Only articles dated within this many days of each other are aligned; null (the default) aligns across any span.</summary>
+    public int? WindowDays { get; init; }
+
+    /// <summary>The time window <see cref="WindowDays"/> sets.</summary>
+    public PublicationWindow Window => new(WindowDays);
+
     /// <summary>Whether the standalone app runs the blob triggers itself (off for a read-only API replica).</summary>
     public bool RunTriggers { get; init; } = true;
 
@@ -44,6 +50,7 @@ internal sealed record PipelineOptions
             MaxBackoffSeconds = Read(section, nameof(MaxBackoffSeconds), defaults.MaxBackoffSeconds, ParseDouble),
             Urls = section[nameof(Urls)] is { Length: > 0 } urls ? urls : null,
             RunTriggers = Read(section, nameof(RunTriggers), defaults.RunTriggers, bool.Parse),
+            WindowDays = Read<int?>(section, nameof(WindowDays), defaults.WindowDays, v => int.Parse(v, Invariant)),
         };
         Require(options.MaxArticleBytes is > 0, nameof(MaxArticleBytes), "must be a positive number of bytes");
         Require(options.MinScore is >= 0 and <= 1, nameof(MinScore), "must be between 0 and 1");
@@ -51,6 +58,7 @@ internal sealed record PipelineOptions
         Require(options.MaxAttempts is >= 1 and <= 100, nameof(MaxAttempts), "must be between 1 and 100");
         Require(options.MaxParallelism is >= 1 and <= 64, nameof(MaxParallelism), "must be between 1 and 64");
         Require(options.MaxBackoffSeconds is >= 0 and <= 3600, nameof(MaxBackoffSeconds), "must be between 0 and 3600 seconds");
+        Require(options.WindowDays is null or (>= 0 and <= 36500), nameof(WindowDays), "must be a whole number of days from 0 to 36500, or empty for no window");
         return options;
     }
 

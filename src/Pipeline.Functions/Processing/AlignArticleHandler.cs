@@ -115,6 +115,13 @@ internal sealed partial class AlignArticleHandler(
     private async Task<int> AlignPairAsync(MarkedArticle self, NormalizedRecord other, CancellationToken cancellationToken)
     {
         var record = self.Record;
+
+        // Outside the time window (Pipeline:WindowDays) a pair gets no rows.
+        if (!options.Window.Admits(record.Dated, other.Dated))
+        {
+            return 0;
+        }
+
         var identical = string.Equals(other.Signature, record.Signature, StringComparison.Ordinal);
         if (identical && string.Equals(other.Outlet, record.Outlet, StringComparison.Ordinal))
         {
@@ -296,6 +303,12 @@ internal sealed partial class AlignArticleHandler(
     private async Task<string?> CurrentVersionAsync(MarkedArticle self, IReadOnlyCollection<string> copies, string partner, CancellationToken cancellationToken)
     {
         var row = await articles.GetAsync(partner, cancellationToken);
+
+        // Pairs outside the time window have no rows, so turning the window on withdraws them as articles align again.
+        if (!options.Window.Admits(self.Record.Dated, row?.Dated))
+        {
+            return null;
+        }
 
         // Two identical copies in different outlets keep rows only when one is the group's canonical copy.
         if (row is not null && copies.Contains(partner) && !string.Equals(row.Outlet, self.Record.Outlet, StringComparison.Ordinal)

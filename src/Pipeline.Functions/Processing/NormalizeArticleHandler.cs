@@ -82,6 +82,7 @@ internal sealed partial class NormalizeArticleHandler(
             {
                 Url = metadata.Url,
                 Published = metadata.Published,
+                Uploaded = blob.Uploaded,
                 Warning = Note(metadata),
             },
             cancellationToken);

@@ -29,6 +29,10 @@ internal sealed record NormalizedRecord(string Name, string Outlet, string Sourc
     /// <summary>When this version of the blob was uploaded.</summary>
     public DateTimeOffset? Uploaded { get; init; }
 
+    /// <summary>The article's date for the time window: <see cref="Published"/> when given, else <see cref="Uploaded"/>.</summary>
+    [JsonIgnore]
+    public DateTimeOffset? Dated => Published ?? Uploaded;
+
     private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter() },

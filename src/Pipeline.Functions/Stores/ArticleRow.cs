@@ -32,6 +32,12 @@ internal sealed record ArticleRow(
     /// <summary>When it was published, from blob metadata <c>published</c>.</summary>
     public DateTimeOffset? Published { get; init; }
 
+    /// <summary>When the article blob's current version was uploaded; kept so a partner without <see cref="Published"/> can still be dated.</summary>
+    public DateTimeOffset? Uploaded { get; init; }
+
+    /// <summary>The article's date for the time window: <see cref="Published"/> when given, else <see cref="Uploaded"/>.</summary>
+    public DateTimeOffset? Dated => Published ?? Uploaded;
+
     /// <summary>What was ignored while processing it (unusable metadata), for the person who uploaded it.</summary>
     public string? Warning { get; init; }
 

@@ -197,6 +197,7 @@ internal sealed class ArticleStore(PipelineStorage storage)
             ["DuplicateOf"] = row.DuplicateOf,
             ["Url"] = row.Url,
             ["Published"] = row.Published,
+            ["Uploaded"] = row.Uploaded,
             ["Warning"] = Clip(row.Warning, 4000),
         };
 
@@ -221,6 +222,7 @@ internal sealed class ArticleStore(PipelineStorage storage)
     {
         Url = entity.GetString("Url"),
         Published = entity.GetDateTimeOffset("Published"),
+        Uploaded = entity.GetDateTimeOffset("Uploaded"),
         Warning = entity.GetString("Warning"),
         BoilerplateRuns = RunSet.Read(entity, "BoilerplateRuns", RunChunks),
     };
