@@ -54,6 +54,15 @@ public abstract class OutletBoilerplateTests(EmptyStorage storage)
         await app.WaitForAsync(names, item => item.Str("status") == "aligned");
 
         await AssertFooterIsBoilerplateAsync(app, "sequential", names);
+
+        // An article of another outlet arriving now aligns with the gazette as the gazette published itself: footer marked.
+        var followUp = "sequential/courier/bridge-followup.txt";
+        await UploadAsync(followUp, Courier.Replace("The Courier asked", "The Courier again asked", StringComparison.Ordinal) + "\n\nA second inspection is due in May.\n", "courier");
+        await storage.Storage.WaitUntilProcessedAsync();
+        await app.WaitForAsync([.. names, followUp], item => item.Str("status") == "aligned");
+        var rows = await RowsAsync(app, "sequential");
+        Assert.Contains(rows, r => r.Contains(followUp, StringComparison.Ordinal) && r.Contains(names[0], StringComparison.Ordinal) && r.Contains("every bearing has been replaced", StringComparison.Ordinal));
+        Assert.DoesNotContain(rows, r => r.Contains("recycled paper", StringComparison.Ordinal));
     }
 
     protected async Task AllAtOnce_SameOutcome()

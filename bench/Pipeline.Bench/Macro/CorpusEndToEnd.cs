@@ -76,6 +76,7 @@ internal static class CorpusEndToEnd
             Console.WriteLine("| phase | articles | wall s | articles/s | storage requests / article | table requests / article | hottest table partition (share of table requests with a partition) | final statuses |");
             Console.WriteLine("|---|---|---|---|---|---|---|---|");
             var phases = new[] { corpus.Articles.Take(first).ToList(), corpus.Articles.Skip(first).ToList() };
+            var operations = new List<(string Phase, RequestLog Requests, int Articles)>();
             var total = Stopwatch.StartNew();
             var uploaded = 0;
             foreach (var (phase, index) in phases.Select((p, i) => (p, i)).Where(p => p.p.Count > 0))
@@ -89,12 +90,24 @@ internal static class CorpusEndToEnd
                 var wall = clock.Elapsed.TotalSeconds;
                 var requests = RequestLog.Read(debugLog).Minus(before);
                 var (hotPartition, hotShare) = requests.Hottest();
+                operations.Add((index == 0 ? "first" : "rest", requests, phase.Count));
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"| {(index == 0 ? "first" : "rest")} | {phase.Count} | {wall:F1} | {phase.Count / wall:F2} | {requests.Total / (double)phase.Count:F1} | {requests.Table / (double)phase.Count:F1} | {hotShare:P1} (`{hotPartition}`) | {string.Join(", ", statuses.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {p.Value}"))}{(final ? string.Empty : " — timed out")} |"));
             }
 
             Console.WriteLine();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"All {corpus.Articles.Count} articles: {total.Elapsed.TotalSeconds:F1} s, {corpus.Articles.Count / total.Elapsed.TotalSeconds:F2} articles/s end to end."));
+
+            // Where the requests go: what to cut next.
+            Console.WriteLine();
+            Console.WriteLine("| requests per article, by operation | " + string.Join(" | ", operations.Select(o => o.Phase)) + " |");
+            Console.WriteLine("|---|" + string.Concat(operations.Select(_ => "---|")));
+            var kinds = operations.SelectMany(o => o.Requests.ByOperation).GroupBy(p => p.Key).OrderByDescending(g => g.Sum(p => p.Value)).Select(g => g.Key);
+            foreach (var kind in kinds.Where(k => operations.Any(o => o.Requests.ByOperation.GetValueOrDefault(k) > 0)))
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"| {kind} | {string.Join(" | ", operations.Select(o => (o.Requests.ByOperation.GetValueOrDefault(kind) / (double)o.Articles).ToString("F2", CultureInfo.InvariantCulture)))} |"));
+            }
             return 0;
         }
         finally

@@ -7,9 +7,13 @@ namespace Pipeline.Bench.Macro;
 /// in its body, so batches are counted under <c>$batch</c> and left out of the partition shares.</remarks>
 internal sealed partial record RequestLog(int Total, int Table, IReadOnlyDictionary<string, int> ByPartition)
 {
+    /// <summary>Requests by kind: service, method, table or container, and for tables whether a point, query or batch.</summary>
+    public IReadOnlyDictionary<string, int> ByOperation { get; init; } = new Dictionary<string, int>();
+
     public static RequestLog Read(string debugLog)
     {
         var byPartition = new Dictionary<string, int>(StringComparer.Ordinal);
+        var byOperation = new Dictionary<string, int>(StringComparer.Ordinal);
         int total = 0, table = 0;
         if (!File.Exists(debugLog))
         {
@@ -27,24 +31,34 @@ internal sealed partial record RequestLog(int Total, int Table, IReadOnlyDiction
             }
 
             total++;
+            var method = EndToEnd.Between(line, "RequestMethod=", " ");
+            var url = Uri.UnescapeDataString(EndToEnd.Between(line, "RequestURL=", " "));
+            var resource = TablePath().Match(url) is { Success: true } r ? r.Groups[1].Value : "?";
             if (!line.AsSpan(0, at).EndsWith("Table", StringComparison.Ordinal))
             {
+                var blobOperation = $"blob {method} {resource}{(url.Contains("comp=list", StringComparison.Ordinal) ? " list" : string.Empty)}";
+                byOperation[blobOperation] = byOperation.GetValueOrDefault(blobOperation) + 1;
                 continue;
             }
 
             table++;
-            var url = Uri.UnescapeDataString(EndToEnd.Between(line, "RequestURL=", " "));
-            var key = url.Contains("$batch", StringComparison.Ordinal) ? "$batch" : Partition(url);
+            var isBatch = url.Contains("$batch", StringComparison.Ordinal);
+            var key = isBatch ? "$batch" : Partition(url);
             byPartition[key] = byPartition.GetValueOrDefault(key) + 1;
+            var operation = $"table {method} {resource} {(isBatch ? "batch" : PointKey().IsMatch(url) ? "point" : "query")}";
+            byOperation[operation] = byOperation.GetValueOrDefault(operation) + 1;
         }
 
-        return new RequestLog(total, table, byPartition);
+        return new RequestLog(total, table, byPartition) { ByOperation = byOperation };
     }
 
     public RequestLog Minus(RequestLog earlier) => new(
         Total - earlier.Total,
         Table - earlier.Table,
-        ByPartition.ToDictionary(p => p.Key, p => p.Value - earlier.ByPartition.GetValueOrDefault(p.Key), StringComparer.Ordinal));
+        ByPartition.ToDictionary(p => p.Key, p => p.Value - earlier.ByPartition.GetValueOrDefault(p.Key), StringComparer.Ordinal))
+    {
+        ByOperation = ByOperation.ToDictionary(p => p.Key, p => p.Value - earlier.ByOperation.GetValueOrDefault(p.Key), StringComparer.Ordinal),
+    };
 
     /// <summary>The partition with the most table requests, and its share of the requests whose partition is known.</summary>
     public (string Partition, double Share) Hottest()

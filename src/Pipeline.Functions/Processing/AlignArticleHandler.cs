@@ -43,13 +43,14 @@ internal sealed partial class AlignArticleHandler(
             return $"Skipped {record.Name}: the record is stale (the article changed or was deleted).";
         }
 
-        var canonical = await CanonicalAsync(record.Signature, record.Name, record.Outlet, cancellationToken) ?? record.Name;
+        var members = await postings.SignatureMembersAsync(record.Signature, cancellationToken);
+        var canonical = await CanonicalAsync(members, record.Name, record.Outlet, cancellationToken) ?? record.Name;
         if (!string.Equals(canonical, record.Name, StringComparison.Ordinal))
         {
             return await RecordDuplicateAsync(record, canonical, cancellationToken);
         }
 
-        await RetriggerFormerCanonicalsAsync(record, cancellationToken);
+        await RetriggerFormerCanonicalsAsync(record, members, cancellationToken);
 
         var shingles = Fingerprint.Of(record.Article);
         var candidates = await postings.FindCandidatesAsync(record.Name, shingles, cancellationToken);
@@ -65,17 +66,18 @@ internal sealed partial class AlignArticleHandler(
         });
 
         var self = await boilerplate.LearnAndMarkAsync(record, [.. others.OrderBy(o => o.Name, StringComparer.Ordinal)], cancellationToken);
+        var pairs = new PairsInProgress(self, others.ToDictionary(o => o.Name, StringComparer.Ordinal));
         var aligned = 0;
-        var pairs = 0;
+        var written = 0;
         await Parallel.ForEachAsync(others, parallel, async (other, ct) =>
         {
-            var count = await AlignPairAsync(self, other, ct);
+            var count = await AlignPairAsync(pairs, other, ct);
             Interlocked.Add(ref aligned, count);
-            Interlocked.Add(ref pairs, count > 0 ? 1 : 0);
+            Interlocked.Add(ref written, count > 0 ? 1 : 0);
         });
 
         var copies = (await postings.SignatureMembersAsync(record.Signature, cancellationToken)).ToHashSet(StringComparer.Ordinal);
-        var partners = await alignments.SweepAsync(record.Name, (partner, ct) => CurrentVersionAsync(self, copies, partner, ct), cancellationToken);
+        var partners = await alignments.SweepAsync(record.Name, (partner, ct) => CurrentVersionAsync(pairs, copies, partner, ct), cancellationToken);
         foreach (var partner in partners)
         {
             await articles.SetAlignmentCountAsync(partner, await alignments.CountAsync(partner, cancellationToken), cancellationToken);
@@ -98,8 +100,8 @@ internal sealed partial class AlignArticleHandler(
             await articles.RetriggerAsync(record.Name, cancellationToken);
         }
 
-        LogAligned(logger, record.Name, candidates.Count, pairs, aligned);
-        return string.Create(CultureInfo.InvariantCulture, $"Aligned {record.Name}: {candidates.Count} candidates, {aligned} alignments with {pairs} articles.");
+        LogAligned(logger, record.Name, candidates.Count, written, aligned);
+        return string.Create(CultureInfo.InvariantCulture, $"Aligned {record.Name}: {candidates.Count} candidates, {aligned} alignments with {written} articles.");
     }
 
     /// <summary>Aligns the pair and writes its rows; returns how many alignments it has (0 when the candidate is skipped).</summary>
@@ -108,12 +110,14 @@ internal sealed partial class AlignArticleHandler(
     /// <see cref="PassageKind.Copy"/> alignment instead of passage alignments. For byte-identical copies that is written
     /// only with the group's canonical copy, so N outlets carrying one article make N - 1 rows, not N²; each copy still
     /// aligns passage by passage with every other article.
-    /// The partner is marked with the boilerplate runs published on its status row. Until the pair has something to
-    /// write, the runs of its outlet this article knows stand in for them (no request); after writing, the partner's runs
-    /// are read again, and a partner that published new ones meanwhile makes the pair align again.
+    /// The partner is marked with the boilerplate runs it published on its status row. Reading them for every pair would
+    /// cost a request each, so the pair is first aligned with the runs of its outlet this article knows (none for another
+    /// outlet's partner); the sweep, which reads every partner's row anyway, aligns again the pairs whose partner
+    /// published other runs (<see cref="CurrentVersionAsync"/>).
     /// </remarks>
-    private async Task<int> AlignPairAsync(MarkedArticle self, NormalizedRecord other, CancellationToken cancellationToken)
+    private async Task<int> AlignPairAsync(PairsInProgress pairs, NormalizedRecord other, CancellationToken cancellationToken)
     {
+        var self = pairs.Self;
         var record = self.Record;
 
         // Outside the time window (Pipeline:WindowDays) a pair gets no rows.
@@ -122,8 +126,7 @@ internal sealed partial class AlignArticleHandler(
             return 0;
         }
 
-        var identical = string.Equals(other.Signature, record.Signature, StringComparison.Ordinal);
-        if (identical && string.Equals(other.Outlet, record.Outlet, StringComparison.Ordinal))
+        if (string.Equals(other.Signature, record.Signature, StringComparison.Ordinal) && string.Equals(other.Outlet, record.Outlet, StringComparison.Ordinal))
         {
             // The same bytes within one outlet: a duplicate, recorded by the duplicate check.
             return 0;
@@ -133,35 +136,17 @@ internal sealed partial class AlignArticleHandler(
         var found = Align(self, other, otherRuns);
 
         // Most candidates share nothing worth keeping; only a pair with rows to write needs the duplicate check's queries.
+        // (A signature no other indexed article has needs no query: an article later found to share it makes its former
+        // canonical copy align again.)
         if (found.Count == 0
-            || !string.Equals(await CanonicalAsync(other.Signature, other.Name, other.Outlet, cancellationToken) ?? other.Name, other.Name, StringComparison.Ordinal))
+            || (!postings.IsKnownUnique(other.Name, other.Signature)
+                && !string.Equals(await CanonicalAsync(await postings.SignatureMembersAsync(other.Signature, cancellationToken), other.Name, other.Outlet, cancellationToken) ?? other.Name, other.Name, StringComparison.Ordinal)))
         {
             return 0;
         }
 
-        for (var attempt = 0; attempt < 5; attempt++)
-        {
-            var published = (await articles.GetAsync(other.Name, cancellationToken))?.BoilerplateRuns ?? [];
-            if (attempt > 0 && published.AsSpan().SequenceEqual(otherRuns))
-            {
-                break;
-            }
-
-            if (!published.AsSpan().SequenceEqual(otherRuns))
-            {
-                otherRuns = published;
-                found = Align(self, other, otherRuns);
-            }
-
-            if (found.Count == 0)
-            {
-                return 0;
-            }
-
-            found = await WritePairAsync(self, other, otherRuns, found, identical, cancellationToken);
-        }
-
-        return found.Count;
+        pairs.Written[other.Name] = otherRuns;
+        return (await WritePairAsync(self, other, otherRuns, found, cancellationToken)).Count;
     }
 
     /// <summary>The pair's alignments in name order (first = ordinal-smaller name), each side marked with its boilerplate.</summary>
@@ -174,8 +159,9 @@ internal sealed partial class AlignArticleHandler(
 
     /// <summary>Writes the pair's rows (one whole-article copy row for copies in different outlets); returns what was written.</summary>
     private async Task<List<Alignment>> WritePairAsync(
-        MarkedArticle self, NormalizedRecord other, ulong[] otherRuns, List<Alignment> found, bool identical, CancellationToken cancellationToken)
+        MarkedArticle self, NormalizedRecord other, ulong[] otherRuns, List<Alignment> found, CancellationToken cancellationToken)
     {
+        var identical = string.Equals(other.Signature, self.Record.Signature, StringComparison.Ordinal);
         var selfSide = (self.Record, self.Article, self.Side);
         var otherSide = (Record: other, Article: OutletBoilerplateLearning.Mark(other.Article, otherRuns), Side: AlignmentStore.Side(other.ContentHash, otherRuns));
         var (first, second) = string.CompareOrdinal(self.Record.Name, other.Name) < 0 ? (selfSide, otherSide) : (otherSide, selfSide);
@@ -199,10 +185,9 @@ internal sealed partial class AlignArticleHandler(
 
     /// <summary>The canonical copy of a signature within one outlet: the ordinal-first member of <paramref name="outlet"/> that is
     /// normalized (<paramref name="known"/> is); null when none is. Copies in other outlets are not duplicates: they are shown as copies.</summary>
-    private async Task<string?> CanonicalAsync(string signature, string known, string outlet, CancellationToken cancellationToken)
+    private async Task<string?> CanonicalAsync(IReadOnlyList<string> members, string known, string outlet, CancellationToken cancellationToken)
     {
-        var members = (await postings.SignatureMembersAsync(signature, cancellationToken)).Order(StringComparer.Ordinal);
-        foreach (var member in members)
+        foreach (var member in members.Order(StringComparer.Ordinal))
         {
             if (string.Equals(member, known, StringComparison.Ordinal))
             {
@@ -268,9 +253,9 @@ internal sealed partial class AlignArticleHandler(
     }
 
     /// <summary>Copies of this article that do not yet know it is their canonical copy align again to step aside.</summary>
-    private async Task RetriggerFormerCanonicalsAsync(NormalizedRecord record, CancellationToken cancellationToken)
+    private async Task RetriggerFormerCanonicalsAsync(NormalizedRecord record, IReadOnlyList<string> members, CancellationToken cancellationToken)
     {
-        foreach (var member in await postings.SignatureMembersAsync(record.Signature, cancellationToken))
+        foreach (var member in members)
         {
             if (string.Equals(member, record.Name, StringComparison.Ordinal))
             {
@@ -300,8 +285,10 @@ internal sealed partial class AlignArticleHandler(
         }
     }
 
-    private async Task<string?> CurrentVersionAsync(MarkedArticle self, IReadOnlyCollection<string> copies, string partner, CancellationToken cancellationToken)
+    /// <summary>The pair's current version; a pair written with other runs than the partner has published is aligned again first.</summary>
+    private async Task<string?> CurrentVersionAsync(PairsInProgress pairs, IReadOnlyCollection<string> copies, string partner, CancellationToken cancellationToken)
     {
+        var self = pairs.Self;
         var row = await articles.GetAsync(partner, cancellationToken);
 
         // Pairs outside the time window have no rows, so turning the window on withdraws them as articles align again.
@@ -317,7 +304,23 @@ internal sealed partial class AlignArticleHandler(
             return null;
         }
 
-        return AlignmentStore.Version(self.Record.Name, self.Side, partner, AlignmentStore.Side(row?.ContentHash, row?.BoilerplateRuns ?? []));
+        var published = row?.BoilerplateRuns ?? [];
+        if (pairs.Written.TryGetValue(partner, out var used) && !used.AsSpan().SequenceEqual(published) && pairs.Others.TryGetValue(partner, out var other))
+        {
+            var found = Align(self, other, published);
+            if (found.Count > 0)
+            {
+                await WritePairAsync(self, other, published, found, cancellationToken);
+            }
+        }
+
+        return AlignmentStore.Version(self.Record.Name, self.Side, partner, AlignmentStore.Side(row?.ContentHash, published));
+    }
+
+    /// <summary>One AlignArticle's article, its candidates' records, and the boilerplate runs each written pair's partner was marked with.</summary>
+    private sealed record PairsInProgress(MarkedArticle Self, IReadOnlyDictionary<string, NormalizedRecord> Others)
+    {
+        public System.Collections.Concurrent.ConcurrentDictionary<string, ulong[]> Written { get; } = new(StringComparer.Ordinal);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Aligned {Name}: {Candidates} candidates, {Pairs} articles, {Alignments} alignments")]

@@ -22,6 +22,11 @@ internal sealed class CandidateIndexMirror(TableClient table, string partition, 
 
     private readonly CandidateIndex _index = new();
     private readonly Dictionary<string, ETag> _applied = new(StringComparer.Ordinal);
+
+    // Each indexed article's signature, and how many have each: most articles are unique, and for those the duplicate
+    // check needs no query. (Grows with the corpus like the index itself, by one short string per article.)
+    private readonly Dictionary<string, string> _signatures = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _shared = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _gate = new(1, 1);
     private DateTimeOffset? _newest;
     private long _freshAsOf = long.MinValue;
@@ -49,6 +54,33 @@ internal sealed class CandidateIndexMirror(TableClient table, string partition, 
         }
     }
 
+    /// <summary>Whether, as of the last search, no other indexed article has the same signature as <paramref name="name"/>
+    /// (false when unknown): then it is its own canonical copy without a query.</summary>
+    public bool IsKnownUnique(string name, string signature)
+    {
+        lock (_signatures)
+        {
+            return _signatures.TryGetValue(name, out var known) && string.Equals(known, signature, StringComparison.Ordinal) && _shared.GetValueOrDefault(signature) <= 1;
+        }
+    }
+
+    private void SetSignature(string name, string? signature)
+    {
+        lock (_signatures)
+        {
+            if (_signatures.Remove(name, out var old) && --_shared[old] == 0)
+            {
+                _shared.Remove(old);
+            }
+
+            if (signature is not null)
+            {
+                _signatures[name] = signature;
+                _shared[signature] = _shared.GetValueOrDefault(signature) + 1;
+            }
+        }
+    }
+
     private async Task RefreshAsync(CancellationToken cancellationToken)
     {
         var filter = _newest is { } newest
@@ -71,10 +103,12 @@ internal sealed class CandidateIndexMirror(TableClient table, string partition, 
             if (shinglesOf(row) is { } shingles)
             {
                 _index.Add(name, shingles);
+                SetSignature(name, row.GetString("Signature"));
             }
             else
             {
                 _index.Remove(name);
+                SetSignature(name, null);
             }
 
             _applied[name] = row.ETag;

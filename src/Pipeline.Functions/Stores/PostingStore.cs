@@ -87,6 +87,9 @@ internal sealed class PostingStore
     public Task<IReadOnlyList<Candidate>> FindCandidatesAsync(string name, IReadOnlyList<Shingle> shingles, CancellationToken cancellationToken = default) =>
         _mirror.FindCandidatesAsync(shingles, name, cancellationToken);
 
+    /// <summary>Whether, as of this process's last search, no other indexed article shares the article's signature.</summary>
+    public bool IsKnownUnique(string name, string signature) => _mirror.IsKnownUnique(name, signature);
+
     /// <summary>The names of every article with a live index row (tombstones left out).</summary>
     public async Task<IReadOnlySet<string>> IndexedArticlesAsync(CancellationToken cancellationToken = default)
     {
