@@ -13,13 +13,13 @@ namespace Pipeline.Bench.Macro;
 /// </summary>
 internal static class CorpusEndToEnd
 {
-    public const string Usage = "Pipeline.Bench e2e-corpus [--corpus DIR] [--writers 16] [--first 100] [--articles N] [--app PATH/Pipeline.Functions.dll] [--seconds 600]";
+    public const string Usage = "Pipeline.Bench e2e-corpus [--corpus DIR] [--writers 16] [--first 100] [--articles N] [--app PATH/Pipeline.Functions.dll] [--seconds 600] [--hold SECONDS]";
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken = default)
     {
         string? corpusPath = null;
         string? appPath = null;
-        int writers = 16, first = 100, seconds = 600, limit = int.MaxValue;
+        int writers = 16, first = 100, seconds = 600, limit = int.MaxValue, hold = 0;
         for (var i = 0; i < args.Count; i++)
         {
             string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -31,6 +31,7 @@ internal static class CorpusEndToEnd
                 case "--first": first = int.Parse(Value(), CultureInfo.InvariantCulture); break;
                 case "--seconds": seconds = int.Parse(Value(), CultureInfo.InvariantCulture); break;
                 case "--articles": limit = int.Parse(Value(), CultureInfo.InvariantCulture); break;
+                case "--hold": hold = int.Parse(Value(), CultureInfo.InvariantCulture); break;
                 default: throw new ArgumentException($"unknown option {args[i]}");
             }
         }
@@ -97,6 +98,13 @@ internal static class CorpusEndToEnd
 
             Console.WriteLine();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"All {corpus.Articles.Count} articles: {total.Elapsed.TotalSeconds:F1} s, {corpus.Articles.Count / total.Elapsed.TotalSeconds:F2} articles/s end to end."));
+
+            if (hold > 0)
+            {
+                // Keeps the app up so its stored alignments can be judged: `pipeline measure <corpus> --api <this URL>`.
+                Console.Error.WriteLine($"Holding the app for {hold} s at http://127.0.0.1:{appPort}/api");
+                await Task.Delay(TimeSpan.FromSeconds(hold), cancellationToken);
+            }
 
             // Where the requests go: what to cut next.
             Console.WriteLine();

@@ -12,7 +12,7 @@ internal static class MeasureCommand
     public static Command Create(CliConsole console)
     {
         var folder = new Argument<string>("folder") { Description = "A corpus folder: one sub-folder per outlet, optionally index.tsv (file, event) naming each file's story." };
-        var api = new Option<Uri?>("--api")
+        var api = new Option<string?>("--api")
         {
             Description = "Judge the alignments a running app stored for this folder (fed with blob name = path relative to the folder), read from its API, e.g. http://localhost:7071/api, instead of aligning here.",
         };
@@ -34,8 +34,14 @@ internal static class MeasureCommand
             var files = ArticleFiles.Read([root], console, skip: f => Path.GetRelativePath(root, f) == "index.tsv");
             var read = clock.Elapsed;
             IReadOnlyList<Alignment> alignments;
-            if (parsed.GetValue(api) is { } from)
+            if (parsed.GetValue(api) is { } given)
             {
+                if (!Uri.TryCreate(given, UriKind.Absolute, out var from) || from.Scheme is not ("http" or "https"))
+                {
+                    await console.Error.WriteLineAsync($"pipeline: --api needs an http(s) address such as http://localhost:7071/api, not '{given}'");
+                    return PipelineCli.NothingProcessed;
+                }
+
                 (alignments, var unknown) = await StoredAlignments.ReadAsync(from, root, files, cancellationToken);
                 await console.Output.WriteLineAsync($"Read {alignments.Count} stored alignments from {from}" + (unknown > 0 ? $" ({unknown} name articles not in the folder, left out)" : string.Empty));
             }
