@@ -36,6 +36,19 @@ public sealed class ViewerAppFixture : IAsyncLifetime
         "People should keep umbrellas close and avoid the riverside roads," a spokeswoman for the service said.
         """;
 
+    /// <summary>Three stories of one outlet (folder <c>gazette</c>) that end with the same footer, which the app learns is that outlet's boilerplate.</summary>
+    public static readonly IReadOnlyList<string> GazetteArticleNames = ["gazette/bridge.txt", "gazette/school.txt", "gazette/hoopoe.txt"];
+
+    /// <summary>The footer the gazette's stories share.</summary>
+    public const string GazetteFooter = "The Dunmore Gazette is printed on recycled paper at the cooperative works beside the old canal basin every Tuesday night.";
+
+    private static readonly string[] s_gazetteLeads =
+    [
+        "Engineers closed the Harlow Street bridge on Monday after inspectors found corroded steel beneath the eastern span.",
+        "Parents packed the assembly hall at Oakfield Primary to argue over a plan to merge the infant classes next autumn.",
+        "Birdwatchers from three counties gathered at Fenby marsh after a hoopoe was photographed near the reed beds.",
+    ];
+
     /// <summary>True when this fixture runs its own Azurite, so the extra articles above are there.</summary>
     public bool HasExtraArticles => _azurite is not null;
 
@@ -71,6 +84,10 @@ public sealed class ViewerAppFixture : IAsyncLifetime
             await articles.CreateIfNotExistsAsync();
             await articles.GetBlobClient(AwkwardArticleName).UploadAsync(BinaryData.FromString(AwkwardArticleText));
             await articles.GetBlobClient(RejectedArticleName).UploadAsync(BinaryData.FromBytes([]));
+            for (var i = 0; i < GazetteArticleNames.Count; i++)
+            {
+                await articles.GetBlobClient(GazetteArticleNames[i]).UploadAsync(BinaryData.FromString(GazetteStory(i)));
+            }
         }
 
         await WaitForSeedsAsync();
@@ -178,6 +195,51 @@ public sealed class ViewerAppFixture : IAsyncLifetime
         }
 
         throw new InvalidOperationException($"The repository root (with seeds/ and src/Pipeline.Functions) was not found above {AppContext.BaseDirectory}");
+    }
+
+    /// <summary>Waits (bounded) until the API marks the gazette's footer as its outlet's boilerplate in every story.</summary>
+    public async Task WaitForGazetteFooterLearnedAsync()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (true)
+        {
+            var learned = 0;
+            foreach (var name in GazetteArticleNames)
+            {
+                using var response = await _http.GetAsync($"{BaseUrl}/api/articles/{string.Join('/', name.Split('/').Select(Uri.EscapeDataString))}");
+                if (response.IsSuccessStatusCode
+                    && JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("passages").EnumerateArray()
+                        .Any(p => p.GetProperty("text").GetString()!.Contains("recycled paper", StringComparison.Ordinal) && p.GetProperty("boilerplate").GetString() == "outlet"))
+                {
+                    learned++;
+                }
+            }
+
+            if (learned == GazetteArticleNames.Count)
+            {
+                return;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"The gazette's footer was learned as boilerplate in {learned} of {GazetteArticleNames.Count} stories after 90 s:\n{AppOutput}");
+            }
+
+            await Task.Delay(250);
+        }
+    }
+
+    // Made-up words of each story's own bring it to a real article's length, so the shared footer is a small part of it.
+    private static string GazetteStory(int story)
+    {
+        var random = new Random(story + 7);
+        var filler = new StringBuilder();
+        for (var w = 0; w < 160; w++)
+        {
+            filler.Append(w % 10 == 0 ? 'Z' : 'z').Append(string.Concat(Enumerable.Range(0, 5).Select(_ => (char)('a' + random.Next(26))))).Append(w % 10 == 9 ? ". " : " ");
+        }
+
+        return $"{s_gazetteLeads[story]}\n\n{filler.ToString().TrimEnd()}\n\n{GazetteFooter}\n";
     }
 
     /// <summary>The hash route of the cluster holding Kirby's "deconflict" quote.</summary>

@@ -262,6 +262,22 @@ public sealed class ViewerTests(ChromiumFixture chromium, ViewerAppFixture app)
     }
 
     [Fact]
+    public async Task Article_OutletBoilerplate_GreyedWithTheReasonAndTheStoryNot()
+    {
+        Assert.True(app.HasExtraArticles, "this test uploads its own articles: unset PIPELINE_VIEWER_URL so the fixture runs its own Azurite");
+        await app.WaitForGazetteFooterLearnedAsync();
+        await using var viewer = await chromium.OpenPageAsync();
+        var page = viewer.Page;
+        await page.GotoAsync(app.ViewerUrl("#/article/gazette/bridge.txt"));
+
+        var footer = page.Locator(".article__body p.boilerplate", new() { HasText = "recycled paper" });
+        await Expect(footer).ToHaveAttributeAsync("title", new System.Text.RegularExpressions.Regex("this outlet's boilerplate"));
+        await Expect(footer).ToContainTextAsync("Left out of comparison");
+        await Expect(page.Locator(".article__body p:not(.boilerplate)", new() { HasText = "Harlow Street bridge" })).ToBeVisibleAsync();
+        Assert.Empty(viewer.Problems);
+    }
+
+    [Fact]
     public async Task Article_NameWithSlashSpaceHashQuestionMarkAndAccents_OpensFromTheList()
     {
         Assert.True(app.HasExtraArticles, "this test uploads its own articles: unset PIPELINE_VIEWER_URL so the fixture runs its own Azurite");
