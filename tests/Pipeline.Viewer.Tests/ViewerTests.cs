@@ -274,6 +274,12 @@ public sealed class ViewerTests(ChromiumFixture chromium, ViewerAppFixture app)
         await Expect(footer).ToHaveAttributeAsync("title", new System.Text.RegularExpressions.Regex("this outlet's boilerplate"));
         await Expect(footer).ToContainTextAsync("Left out of comparison");
         await Expect(page.Locator(".article__body p:not(.boilerplate)", new() { HasText = "Harlow Street bridge" })).ToBeVisibleAsync();
+
+        // Glued to the end of a paragraph, the footer is greyed where it stands and the paragraph is not.
+        await page.GotoAsync(app.ViewerUrl("#/article/gazette/hoopoe.txt"));
+        var glued = page.Locator(".article__body p:not(.boilerplate)", new() { HasText = "recycled paper" });
+        await Expect(glued.Locator(".boilerplate-inline")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^Left out of comparison \\(this outlet's boilerplate[^)]*\\): The Dunmore Gazette is printed on recycled paper"));
+        await Expect(glued.Locator(".boilerplate-inline")).ToHaveAttributeAsync("title", new System.Text.RegularExpressions.Regex("this outlet's boilerplate"));
         Assert.Empty(viewer.Problems);
     }
 

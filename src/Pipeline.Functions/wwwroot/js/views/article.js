@@ -135,34 +135,65 @@ async function showShared(section, name, signal) {
   );
 }
 
-/** Paragraph elements for text, with the given [start, end) ranges wrapped in <mark>; the first mark is focusable. */
+/**
+ * Paragraph elements for text, with the given [start, end) ranges wrapped in <mark> (the first mark is focusable). A
+ * paragraph that is mostly boilerplate is greyed whole; boilerplate that is only part of one (a share line glued to an
+ * embedded tweet) is greyed where it stands.
+ */
 function renderText(text, ranges, options) {
   let first = true;
   return paragraphs(text, options).map((para) => {
+    const furniture = boilerplateReason(para.text, options.boilerplate ?? []);
+    const spans = ranges
+      .map(([s, e]) => ({ from: Math.max(s, para.start), to: Math.min(e, para.end), kind: "mark" }))
+      .filter((r) => r.from < r.to);
+    if (!furniture) {
+      for (const inline of inlineBoilerplate(para, options.boilerplate ?? [])) {
+        if (!spans.some((r) => r.from < inline.to && inline.from < r.to)) spans.push(inline);
+      }
+      spans.sort((a, b) => a.from - b.from);
+    }
     const pieces = [];
     let at = para.start;
-    for (const [s, e] of ranges) {
-      const from = Math.max(s, para.start);
-      const to = Math.min(e, para.end);
-      if (from >= to) continue;
-      if (from > at) pieces.push(para.text.slice(at - para.start, from - para.start));
-      pieces.push(
-        h(
-          "mark",
-          { class: "passage-highlight", tabindex: first ? "-1" : null, id: first ? "passage" : null },
-          first ? h("span", { class: "visually-hidden" }, "Linked passage: ") : null,
-          para.text.slice(from - para.start, to - para.start),
-        ),
-      );
-      first = false;
-      at = to;
+    for (const span of spans) {
+      if (span.from < at) continue;
+      if (span.from > at) pieces.push(para.text.slice(at - para.start, span.from - para.start));
+      const inner = para.text.slice(span.from - para.start, span.to - para.start);
+      if (span.kind === "mark") {
+        pieces.push(
+          h(
+            "mark",
+            { class: "passage-highlight", tabindex: first ? "-1" : null, id: first ? "passage" : null },
+            first ? h("span", { class: "visually-hidden" }, "Linked passage: ") : null,
+            inner,
+          ),
+        );
+        first = false;
+      } else {
+        pieces.push(
+          h("span", { class: "boilerplate-inline", title: span.reason, dataset: { boilerplate: span.reason } }, h("span", { class: "visually-hidden" }, `Left out of comparison (${span.reason}): `), inner),
+        );
+      }
+      at = span.to;
     }
     if (at < para.end) pieces.push(para.text.slice(at - para.start));
-    const furniture = boilerplateReason(para.text, options.boilerplate ?? []);
     return furniture
       ? h("p", { class: "boilerplate", title: furniture, dataset: { boilerplate: furniture } }, h("span", { class: "visually-hidden" }, `Left out of comparison (${furniture}): `), pieces)
       : h("p", {}, pieces);
   });
+}
+
+/** Where boilerplate passages stand inside a paragraph (absolute offsets), matched by their words whatever the spacing. */
+function inlineBoilerplate(para, boilerplate) {
+  const found = [];
+  for (const b of boilerplate) {
+    const words = b.text.split(" ").filter(Boolean);
+    if (words.length === 0) continue;
+    const pattern = new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("\\s+"));
+    const match = pattern.exec(para.text);
+    if (match) found.push({ from: para.start + match.index, to: para.start + match.index + match[0].length, kind: "boilerplate", reason: b.reason });
+  }
+  return found;
 }
 
 const BOILERPLATE_REASONS = {
