@@ -78,15 +78,9 @@ internal sealed partial class AlignArticleHandler(
 
         var copies = (await postings.SignatureMembersAsync(record.Signature, cancellationToken)).ToHashSet(StringComparer.Ordinal);
         var partners = await alignments.SweepAsync(record.Name, (partner, ct) => CurrentVersionAsync(pairs, copies, partner, ct), cancellationToken);
-        foreach (var partner in partners)
-        {
-            await articles.SetAlignmentCountAsync(partner, await alignments.CountAsync(partner, cancellationToken), cancellationToken);
-        }
-
-        await clusters.RefreshAsync(partners.Append(record.Name), cancellationToken);
+        var count = await clusters.RefreshAndCountAsync(record.Name, partners, articles, cancellationToken);
 
         // Last: "aligned" promises that this article's pairs, its partners' counts and its clusters are all in place.
-        var count = await alignments.CountAsync(record.Name, cancellationToken);
         await articles.UpdateIfCurrentAsync(
             record.Name,
             record.SourceETag,
@@ -237,12 +231,7 @@ internal sealed partial class AlignArticleHandler(
     private async Task<string> RecordDuplicateAsync(NormalizedRecord record, string canonical, CancellationToken cancellationToken)
     {
         var partners = await alignments.RemoveArticleAsync(record.Name, cancellationToken);
-        foreach (var partner in partners)
-        {
-            await articles.SetAlignmentCountAsync(partner, await alignments.CountAsync(partner, cancellationToken), cancellationToken);
-        }
-
-        await clusters.RefreshAsync(partners.Append(record.Name), cancellationToken);
+        await clusters.RefreshAndCountAsync(record.Name, partners, articles, cancellationToken);
         await articles.UpdateIfCurrentAsync(
             record.Name,
             record.SourceETag,

@@ -17,12 +17,7 @@ internal sealed class ArticleRemoval(
         var signature = await postings.RemoveAsync(name, cancellationToken);
         await articles.DeleteRecordAsync(name, cancellationToken);
         var partners = await alignments.RemoveArticleAsync(name, cancellationToken);
-        foreach (var partner in partners)
-        {
-            await articles.SetAlignmentCountAsync(partner, await alignments.CountAsync(partner, cancellationToken), cancellationToken);
-        }
-
-        await clusters.RefreshAsync(partners.Append(name), cancellationToken);
+        await clusters.RefreshAndCountAsync(name, partners, articles, cancellationToken);
         if (signature is not null)
         {
             await RetriggerSignatureGroupAsync(signature, name, cancellationToken);

@@ -20,26 +20,44 @@ internal sealed class ClusterRefresh(AlignmentStore alignments, ClusterStore clu
     /// finish last and store an outdated set. So after writing, the walk is repeated and, if the rows changed
     /// meanwhile, the clusters are computed again: whichever refresh finishes last has seen every row written before it finished.
     /// </remarks>
-    public async Task RefreshAsync(IEnumerable<string> seeds, CancellationToken cancellationToken = default)
+    /// <returns>How many alignment rows each seed has, as the last walk read them: the seeds' counts, without a query each.</returns>
+    public async Task<IReadOnlyDictionary<string, int>> RefreshAsync(IEnumerable<string> seeds, CancellationToken cancellationToken = default)
     {
         var start = seeds.Distinct(StringComparer.Ordinal).ToList();
-        var (pairs, state) = await WalkAsync(start, cancellationToken);
+        var (pairs, state, rowsOf) = await WalkAsync(start, cancellationToken);
         for (var round = 0; round < 5; round++)
         {
             await clusters.ReplaceAsync(start, Cluster(pairs), cancellationToken);
-            var (pairsAgain, stateAgain) = await WalkAsync(start, cancellationToken);
+            var (pairsAgain, stateAgain, rowsAgain) = await WalkAsync(start, cancellationToken);
+            rowsOf = rowsAgain;
             if (string.Equals(state, stateAgain, StringComparison.Ordinal))
             {
-                return;
+                break;
             }
 
             (pairs, state) = (pairsAgain, stateAgain);
         }
+
+        return start.ToDictionary(seed => seed, seed => rowsOf[seed].Count, StringComparer.Ordinal);
+    }
+
+    /// <summary>Refreshes the clusters around an article and its partners, then sets each partner's alignment count from
+    /// what the refresh read; returns the article's own count.</summary>
+    public async Task<int> RefreshAndCountAsync(string article, IEnumerable<string> partners, ArticleStore articles, CancellationToken cancellationToken = default)
+    {
+        var others = partners.Where(p => !string.Equals(p, article, StringComparison.Ordinal)).ToList();
+        var counts = await RefreshAsync(others.Append(article), cancellationToken);
+        foreach (var partner in others)
+        {
+            await articles.SetAlignmentCountAsync(partner, counts[partner], cancellationToken);
+        }
+
+        return counts[article];
     }
 
     /// <summary>Every stored pair in a cluster that touches a seed: all rows of the seeds, then, in each article reached,
     /// the rows whose span overlaps (transitively) a span reached there — the same overlap that merges spans in clustering.</summary>
-    private async Task<(List<AlignmentRow> Pairs, string State)> WalkAsync(IReadOnlyList<string> seeds, CancellationToken cancellationToken)
+    private async Task<(List<AlignmentRow> Pairs, string State, Dictionary<string, IReadOnlyList<AlignmentRow>> RowsOf)> WalkAsync(IReadOnlyList<string> seeds, CancellationToken cancellationToken)
     {
         var rowsOf = new Dictionary<string, IReadOnlyList<AlignmentRow>>(StringComparer.Ordinal);
         var included = new HashSet<(string Article, string Id)>();
@@ -99,7 +117,7 @@ internal sealed class ClusterRefresh(AlignmentStore alignments, ClusterStore clu
         }
 
         var state = string.Join('\n', pairs.Select(p => p.Id + "_" + p.Version).Order(StringComparer.Ordinal));
-        return (pairs, state);
+        return (pairs, state, rowsOf);
     }
 
     private static List<ClusterRow> Cluster(List<AlignmentRow> pairs)

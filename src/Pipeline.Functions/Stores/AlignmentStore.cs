@@ -87,14 +87,6 @@ internal sealed class AlignmentStore(PipelineStorage storage)
         return rows.Select(FromEntity).ToList();
     }
 
-    /// <summary>How many rows name <paramref name="article"/> as source.</summary>
-    public async Task<int> CountAsync(string article, CancellationToken cancellationToken = default)
-    {
-        var rows = await PipelineStorage.QueryAllAsync(
-            storage.Alignments, TableClient.CreateQueryFilter($"PartitionKey eq {TableKey.Encode(article)}"), ["RowKey"], cancellationToken);
-        return rows.Count;
-    }
-
     /// <summary>Deletes rows of <paramref name="article"/> (both directions) whose version is not the pair's current one; returns the partners seen.</summary>
     /// <param name="article">The article whose partition is swept.</param>
     /// <param name="currentVersion">The current version of the pair with a partner, or null when the pair can have no rows (partner gone).</param>
