@@ -9,8 +9,8 @@ namespace Pipeline.Core.Tests.Outlets;
 /// <summary>Boilerplate learned per outlet from articles about different stories.</summary>
 public class OutletBoilerplateTests
 {
-    private const string Prompt = "Get the best of our reporting on the region in your morning briefing from the foreign desk every weekday";
-    private const string Background = "The tram overturned on a sharp bend near the Sandilands stop in the early hours of the morning last November killing seven passengers";
+    private const string Prompt = OutletTexts.Prompt;
+    private const string Background = OutletTexts.Background;
 
     [Fact]
     public void Mark_RunInThreeDifferentStoriesOfOneOutlet_IsBoilerplateAndNeverAligns()

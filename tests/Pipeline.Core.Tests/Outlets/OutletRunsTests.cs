@@ -8,8 +8,8 @@ namespace Pipeline.Core.Tests.Outlets;
 /// <summary>The one-article-at-a-time form of the outlet boilerplate rule, as the app applies it.</summary>
 public class OutletRunsTests
 {
-    private const string Prompt = "Get the best of our reporting on the region in your morning briefing from the foreign desk every weekday";
-    private const string Background = "The tram overturned on a sharp bend near the Sandilands stop in the early hours of the morning last November killing seven passengers";
+    private const string Prompt = OutletTexts.Prompt;
+    private const string Background = OutletTexts.Background;
 
     [Fact]
     public void Learn_ThreeDifferentStories_LearnsThePromptRunsOnly()
