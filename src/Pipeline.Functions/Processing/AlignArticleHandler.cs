@@ -59,7 +59,7 @@ internal sealed partial class AlignArticleHandler(
         await Parallel.ForEachAsync(candidates, parallel, async (candidate, ct) =>
         {
             // A candidate whose record is not there yet is skipped: its own AlignArticle will find this article.
-            if (await articles.ReadRecordAsync(candidate.Article, ct) is { } other)
+            if (await articles.ReadCandidateRecordAsync(candidate.Article, postings.IndexedSourceETag(candidate.Article), ct) is { } other)
             {
                 others.Add(other);
             }

@@ -63,7 +63,7 @@ internal sealed partial class NormalizeArticleHandler(
         var shingles = Fingerprint.Of(article);
         var signature = ArticleSignature.Of(article);
         var contentHash = Convert.ToHexStringLower(SHA256.HashData(content).AsSpan(0, 16));
-        var oldSignature = await postings.ReplaceAsync(blob.Name, shingles, signature, cancellationToken);
+        var oldSignature = await postings.ReplaceAsync(blob.Name, shingles, signature, ETags.Normalize(blob.ETag), cancellationToken);
 
         // The status row (with the new content hash) goes before the record: an aligner that still reads the old record
         // then sees its rows as stale and sweeps them, and the record's own AlignArticle redoes the pair.

@@ -9,6 +9,8 @@ namespace Pipeline.Functions.Stores;
 /// <summary>Status rows (table <c>articles</c>) and normalized records (container <c>normalized</c>).</summary>
 internal sealed class ArticleStore(PipelineStorage storage)
 {
+    private readonly RecordCache _records = new();
+
     /// <summary>All status rows share one partition so a listing pages in key order.</summary>
     public const string Partition = "article";
 
@@ -156,6 +158,24 @@ internal sealed class ArticleStore(PipelineStorage storage)
         {
             return null;
         }
+    }
+
+    /// <summary>A candidate's normalized record, made from article version <paramref name="sourceETag"/> when that is known:
+    /// served from this process's <see cref="RecordCache"/> when it holds that version, else read (and kept if it is it).</summary>
+    public async Task<NormalizedRecord?> ReadCandidateRecordAsync(string name, string? sourceETag, CancellationToken cancellationToken = default)
+    {
+        if (sourceETag is not null && _records.Get(name, sourceETag) is { } cached)
+        {
+            return cached;
+        }
+
+        var record = await ReadRecordAsync(name, cancellationToken);
+        if (record is not null && sourceETag is not null && ETags.Same(record.SourceETag, sourceETag))
+        {
+            _records.Set(record);
+        }
+
+        return record;
     }
 
     /// <summary>Uploads a normalized record again unchanged so its AlignArticle trigger fires again (new ETag).</summary>

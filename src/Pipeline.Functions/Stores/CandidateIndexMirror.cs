@@ -27,6 +27,7 @@ internal sealed class CandidateIndexMirror(TableClient table, string partition, 
     // check needs no query. (Grows with the corpus like the index itself, by one short string per article.)
     private readonly Dictionary<string, string> _signatures = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _shared = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _sources = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _gate = new(1, 1);
     private DateTimeOffset? _newest;
     private long _freshAsOf = long.MinValue;
@@ -64,10 +65,28 @@ internal sealed class CandidateIndexMirror(TableClient table, string partition, 
         }
     }
 
-    private void SetSignature(string name, string? signature)
+    /// <summary>The article blob version an indexed article's row was made from, as of the last search (null when unknown).</summary>
+    public string? SourceETagOf(string name)
     {
         lock (_signatures)
         {
+            return _sources.GetValueOrDefault(name);
+        }
+    }
+
+    private void SetSignature(string name, string? signature, string? sourceETag)
+    {
+        lock (_signatures)
+        {
+            if (sourceETag is null)
+            {
+                _sources.Remove(name);
+            }
+            else
+            {
+                _sources[name] = sourceETag;
+            }
+
             if (_signatures.Remove(name, out var old) && --_shared[old] == 0)
             {
                 _shared.Remove(old);
@@ -103,12 +122,12 @@ internal sealed class CandidateIndexMirror(TableClient table, string partition, 
             if (shinglesOf(row) is { } shingles)
             {
                 _index.Add(name, shingles);
-                SetSignature(name, row.GetString("Signature"));
+                SetSignature(name, row.GetString("Signature"), row.GetString("SourceETag"));
             }
             else
             {
                 _index.Remove(name);
-                SetSignature(name, null);
+                SetSignature(name, null, null);
             }
 
             _applied[name] = row.ETag;

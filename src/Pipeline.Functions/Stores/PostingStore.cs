@@ -42,13 +42,19 @@ internal sealed class PostingStore
     public static int MaxShingles => ShinglesPerChunk * MaxChunks;
 
     /// <summary>Replaces an article's index row and signature; returns the signature it had before (null if none or unchanged).</summary>
-    public async Task<string?> ReplaceAsync(string name, IReadOnlyList<Shingle> shingles, string signature, CancellationToken cancellationToken = default)
+    /// <param name="name">The article.</param>
+    /// <param name="shingles">Its shingles.</param>
+    /// <param name="signature">Its content signature.</param>
+    /// <param name="sourceETag">The article blob version indexed: searches report it, so a cached record of that version can stand in for a read.</param>
+    /// <param name="cancellationToken">Cancels the writes.</param>
+    public async Task<string?> ReplaceAsync(string name, IReadOnlyList<Shingle> shingles, string signature, string? sourceETag = null, CancellationToken cancellationToken = default)
     {
         var oldSignature = await CurrentSignatureAsync(name, cancellationToken);
         var row = new TableEntity(IndexPartition, TableKey.Encode(name))
         {
             ["Article"] = name,
             ["Signature"] = signature,
+            ["SourceETag"] = sourceETag,
             ["Shingles"] = Math.Min(shingles.Count, MaxShingles),
             ["Removed"] = false,
         };
@@ -86,6 +92,9 @@ internal sealed class PostingStore
     /// <summary>Candidates for an article among every article indexed before this call began (itself left out).</summary>
     public Task<IReadOnlyList<Candidate>> FindCandidatesAsync(string name, IReadOnlyList<Shingle> shingles, CancellationToken cancellationToken = default) =>
         _mirror.FindCandidatesAsync(shingles, name, cancellationToken);
+
+    /// <summary>The article blob version the index row of <paramref name="name"/> was made from, as of this process's last search; null when unknown.</summary>
+    public string? IndexedSourceETag(string name) => _mirror.SourceETagOf(name);
 
     /// <summary>Whether, as of this process's last search, no other indexed article shares the article's signature.</summary>
     public bool IsKnownUnique(string name, string signature) => _mirror.IsKnownUnique(name, signature);
