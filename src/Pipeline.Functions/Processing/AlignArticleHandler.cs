@@ -1,4 +1,5 @@
 using System.Globalization;
+using Azure.Data.Tables;
 using Pipeline.Core.Alignments;
 using Pipeline.Core.Candidates;
 using Pipeline.Core.Duplicates;
@@ -76,6 +77,9 @@ internal sealed partial class AlignArticleHandler(
             Interlocked.Add(ref written, count > 0 ? 1 : 0);
         });
 
+        // Every pair's rows at once (grouped by partition), and before the sweep, which judges them.
+        await alignments.WriteAsync(pairs.Pending, cancellationToken);
+
         var copies = (await postings.SignatureMembersAsync(record.Signature, cancellationToken)).ToHashSet(StringComparer.Ordinal);
         var partners = await alignments.SweepAsync(record.Name, (partner, ct) => CurrentVersionAsync(pairs, copies, partner, ct), cancellationToken);
         var count = await clusters.RefreshAndCountAsync(record.Name, partners, articles, cancellationToken);
@@ -140,7 +144,7 @@ internal sealed partial class AlignArticleHandler(
         }
 
         pairs.Written[other.Name] = otherRuns;
-        return (await WritePairAsync(self, other, otherRuns, found, cancellationToken)).Count;
+        return (await WritePairAsync(self, other, otherRuns, found, pairs.Pending, cancellationToken)).Count;
     }
 
     /// <summary>The pair's alignments in name order (first = ordinal-smaller name), each side marked with its boilerplate.</summary>
@@ -152,8 +156,9 @@ internal sealed partial class AlignArticleHandler(
     }
 
     /// <summary>Writes the pair's rows (one whole-article copy row for copies in different outlets); returns what was written.</summary>
+    /// <remarks>With <paramref name="pending"/>, the rows are collected there for one write of all pairs instead.</remarks>
     private async Task<List<Alignment>> WritePairAsync(
-        MarkedArticle self, NormalizedRecord other, ulong[] otherRuns, List<Alignment> found, CancellationToken cancellationToken)
+        MarkedArticle self, NormalizedRecord other, ulong[] otherRuns, List<Alignment> found, System.Collections.Concurrent.ConcurrentBag<TableTransactionAction>? pending, CancellationToken cancellationToken)
     {
         var identical = string.Equals(other.Signature, self.Record.Signature, StringComparison.Ordinal);
         var selfSide = (self.Record, self.Article, self.Side);
@@ -173,7 +178,16 @@ internal sealed partial class AlignArticleHandler(
         }
 
         var version = AlignmentStore.Version(first.Record.Name, first.Side, second.Record.Name, second.Side)!;
-        await alignments.WritePairAsync(version, (first.Record.Outlet, first.Record.Published), (second.Record.Outlet, second.Record.Published), found, cancellationToken);
+        var rows = AlignmentStore.PairRows(version, (first.Record.Outlet, first.Record.Published), (second.Record.Outlet, second.Record.Published), found);
+        if (pending is null)
+        {
+            await alignments.WriteAsync(rows, cancellationToken);
+        }
+        else
+        {
+            rows.ForEach(pending.Add);
+        }
+
         return found;
     }
 
@@ -299,7 +313,7 @@ internal sealed partial class AlignArticleHandler(
             var found = Align(self, other, published);
             if (found.Count > 0)
             {
-                await WritePairAsync(self, other, published, found, cancellationToken);
+                await WritePairAsync(self, other, published, found, null, cancellationToken);
             }
         }
 
@@ -310,6 +324,9 @@ internal sealed partial class AlignArticleHandler(
     private sealed record PairsInProgress(MarkedArticle Self, IReadOnlyDictionary<string, NormalizedRecord> Others)
     {
         public System.Collections.Concurrent.ConcurrentDictionary<string, ulong[]> Written { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Rows of the pairs aligned so far, written together once every pair is aligned.</summary>
+        public System.Collections.Concurrent.ConcurrentBag<TableTransactionAction> Pending { get; } = [];
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Aligned {Name}: {Candidates} candidates, {Pairs} articles, {Alignments} alignments")]

@@ -55,9 +55,20 @@ internal sealed class AlignmentStore(PipelineStorage storage)
         WritePairAsync(version, (firstOutlet, null), (secondOutlet, null), alignments, cancellationToken);
 
     /// <summary>Writes both directions of a pair's alignments, with each side's outlet and publication time.</summary>
-    public async Task WritePairAsync(
+    public Task WritePairAsync(
         string version, (string Outlet, DateTimeOffset? Published) firstArticle, (string Outlet, DateTimeOffset? Published) secondArticle,
-        IReadOnlyList<Alignment> alignments, CancellationToken cancellationToken = default)
+        IReadOnlyList<Alignment> alignments, CancellationToken cancellationToken = default) =>
+        WriteAsync(PairRows(version, firstArticle, secondArticle, alignments), cancellationToken);
+
+    /// <summary>Writes rows made by <see cref="PairRows"/>, several pairs' at once: one transaction per partition (≤ 100
+    /// rows), so an article aligned with many partners writes its own partition once, not once per partner.</summary>
+    public Task WriteAsync(IEnumerable<TableTransactionAction> rows, CancellationToken cancellationToken = default) =>
+        PipelineStorage.SubmitAsync(storage.Alignments, rows, cancellationToken);
+
+    /// <summary>The upserts of both directions of a pair's alignments (oriented first → second).</summary>
+    public static List<TableTransactionAction> PairRows(
+        string version, (string Outlet, DateTimeOffset? Published) firstArticle, (string Outlet, DateTimeOffset? Published) secondArticle,
+        IReadOnlyList<Alignment> alignments)
     {
         ArgumentNullException.ThrowIfNull(alignments);
         var actions = new List<TableTransactionAction>();
@@ -76,7 +87,7 @@ internal sealed class AlignmentStore(PipelineStorage storage)
             actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(backward)));
         }
 
-        await PipelineStorage.SubmitAsync(storage.Alignments, actions, cancellationToken);
+        return actions;
     }
 
     /// <summary>Every row whose source is <paramref name="article"/>.</summary>
