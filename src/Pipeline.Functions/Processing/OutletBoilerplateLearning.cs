@@ -43,11 +43,17 @@ internal sealed class OutletBoilerplateLearning(ArticleStore articles, OutletBoi
         var knownSet = known.ToHashSet();
 
         var marked = Mark(record, evidence, knownSet);
-        await articles.UpdateIfCurrentAsync(
-            record.Name,
-            record.SourceETag,
-            row => row.BoilerplateRuns.AsSpan().SequenceEqual(marked.Runs) ? row : row with { BoilerplateRuns = marked.Runs },
-            cancellationToken);
+
+        // Nothing to publish when it carries no runs: normalizing this version left its row without any, and an earlier
+        // alignment of the same version cannot have found more, since an outlet's runs only ever grow.
+        if (marked.Runs.Length > 0)
+        {
+            await articles.UpdateIfCurrentAsync(
+                record.Name,
+                record.SourceETag,
+                row => row.BoilerplateRuns.AsSpan().SequenceEqual(marked.Runs) ? row : row with { BoilerplateRuns = marked.Runs },
+                cancellationToken);
+        }
 
         if (grew)
         {
