@@ -1,9 +1,9 @@
 using System.Globalization;
 using Azure.Data.Tables;
 using Pipeline.Core.Alignments;
+using Pipeline.Core.Articles;
 using Pipeline.Core.Candidates;
 using Pipeline.Core.Duplicates;
-using Pipeline.Core.Articles;
 using Pipeline.Functions.Hosting;
 using Pipeline.Functions.Storage;
 using Pipeline.Functions.Stores;
@@ -66,7 +66,7 @@ internal sealed partial class AlignArticleHandler(
             }
         });
 
-        var self = await boilerplate.LearnAndMarkAsync(record, [.. others.OrderBy(o => o.Name, StringComparer.Ordinal)], cancellationToken);
+        var self = await boilerplate.LearnAndMarkAsync(record, [.. others], cancellationToken);
         var pairs = new PairsInProgress(self, others.ToDictionary(o => o.Name, StringComparer.Ordinal));
         var aligned = 0;
         var written = 0;
@@ -130,8 +130,9 @@ internal sealed partial class AlignArticleHandler(
             return 0;
         }
 
-        var otherRuns = string.Equals(other.Outlet, record.Outlet, StringComparison.Ordinal) ? OutletBoilerplateLearning.RunsOf(other, self.Known) : [];
-        var found = Align(self, other, otherRuns);
+        var otherRuns = self.SameOutletRuns.GetValueOrDefault(other.Name) ?? [];
+        var otherArticle = OutletBoilerplateLearning.Mark(other.Article, otherRuns);
+        var found = Align(self, other.Name, otherArticle);
 
         // Most candidates share nothing worth keeping; only a pair with rows to write needs the duplicate check's queries.
         // (A signature no other indexed article has needs no query: an article later found to share it makes its former
@@ -144,25 +145,25 @@ internal sealed partial class AlignArticleHandler(
         }
 
         pairs.Written[other.Name] = otherRuns;
-        return (await WritePairAsync(self, other, otherRuns, found, pairs.Pending, cancellationToken)).Count;
+        return (await WritePairAsync(self, other, otherArticle, otherRuns, found, pairs.Pending, cancellationToken)).Count;
     }
 
     /// <summary>The pair's alignments in name order (first = ordinal-smaller name), each side marked with its boilerplate.</summary>
-    private List<Alignment> Align(MarkedArticle self, NormalizedRecord other, ulong[] otherRuns)
+    private List<Alignment> Align(MarkedArticle self, string otherName, Article otherArticle)
     {
-        var otherArticle = OutletBoilerplateLearning.Mark(other.Article, otherRuns);
-        var (first, second) = string.CompareOrdinal(self.Record.Name, other.Name) < 0 ? (self.Article, otherArticle) : (otherArticle, self.Article);
+        var (first, second) = string.CompareOrdinal(self.Record.Name, otherName) < 0 ? (self.Article, otherArticle) : (otherArticle, self.Article);
         return PassageAligner.Align(first, second, _alignment).Where(a => a.Score >= options.MinScore).ToList();
     }
 
     /// <summary>Writes the pair's rows (one whole-article copy row for copies in different outlets); returns what was written.</summary>
     /// <remarks>With <paramref name="pending"/>, the rows are collected there for one write of all pairs instead.</remarks>
     private async Task<List<Alignment>> WritePairAsync(
-        MarkedArticle self, NormalizedRecord other, ulong[] otherRuns, List<Alignment> found, System.Collections.Concurrent.ConcurrentBag<TableTransactionAction>? pending, CancellationToken cancellationToken)
+        MarkedArticle self, NormalizedRecord other, Article otherArticle, ulong[] otherRuns, List<Alignment> found,
+        System.Collections.Concurrent.ConcurrentBag<TableTransactionAction>? pending, CancellationToken cancellationToken)
     {
         var identical = string.Equals(other.Signature, self.Record.Signature, StringComparison.Ordinal);
         var selfSide = (self.Record, self.Article, self.Side);
-        var otherSide = (Record: other, Article: OutletBoilerplateLearning.Mark(other.Article, otherRuns), Side: AlignmentStore.Side(other.ContentHash, otherRuns));
+        var otherSide = (Record: other, Article: otherArticle, Side: AlignmentStore.Side(other.ContentHash, otherRuns));
         var (first, second) = string.CompareOrdinal(self.Record.Name, other.Name) < 0 ? (selfSide, otherSide) : (otherSide, selfSide);
         if (!string.Equals(first.Record.Outlet, second.Record.Outlet, StringComparison.Ordinal)
             && (identical || ArticleCopies.AreCopies(first.Article, second.Article, found)))
@@ -310,10 +311,11 @@ internal sealed partial class AlignArticleHandler(
         var published = row?.BoilerplateRuns ?? [];
         if (pairs.Written.TryGetValue(partner, out var used) && !used.AsSpan().SequenceEqual(published) && pairs.Others.TryGetValue(partner, out var other))
         {
-            var found = Align(self, other, published);
+            var otherArticle = OutletBoilerplateLearning.Mark(other.Article, published);
+            var found = Align(self, partner, otherArticle);
             if (found.Count > 0)
             {
-                await WritePairAsync(self, other, published, found, null, cancellationToken);
+                await WritePairAsync(self, other, otherArticle, published, found, null, cancellationToken);
             }
         }
 

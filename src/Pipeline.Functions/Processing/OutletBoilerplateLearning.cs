@@ -9,8 +9,9 @@ namespace Pipeline.Functions.Processing;
 /// <param name="Article">The article with those passages marked <see cref="BoilerplateReason.Outlet"/>.</param>
 /// <param name="Evidence">Its run shingles and story sketch.</param>
 /// <param name="Runs">The learned runs it carries (sorted), as published on its status row.</param>
-/// <param name="Known">Every run its outlet was known to use when it was marked.</param>
-internal sealed record MarkedArticle(NormalizedRecord Record, Article Article, ArticleEvidence Evidence, ulong[] Runs, IReadOnlySet<ulong> Known)
+/// <param name="SameOutletRuns">The runs each candidate of its own outlet carries among those known when it was marked:
+/// how it marks those partners until their published runs say otherwise.</param>
+internal sealed record MarkedArticle(NormalizedRecord Record, Article Article, ArticleEvidence Evidence, ulong[] Runs, IReadOnlyDictionary<string, ulong[]> SameOutletRuns)
 {
     /// <summary>Its side of a pair's version.</summary>
     public string? Side => AlignmentStore.Side(Record.ContentHash, Runs);
@@ -41,8 +42,9 @@ internal sealed class OutletBoilerplateLearning(ArticleStore articles, OutletBoi
             ? await outlets.AddAsync(record.Outlet, learned, cancellationToken)
             : (await outlets.ReadAsync(record.Outlet, cancellationToken), false);
         var knownSet = known.ToHashSet();
-
-        var marked = Mark(record, evidence, knownSet);
+        var sameOutletRuns = sameOutlet.ToDictionary(c => c.Record.Name, c => Carried(c.Evidence, knownSet), StringComparer.Ordinal);
+        var runs = Carried(evidence, knownSet);
+        var marked = new MarkedArticle(record, Mark(record.Article, runs), evidence, runs, sameOutletRuns);
 
         // Nothing to publish when it carries no runs: normalizing this version left its row without any, and an earlier
         // alignment of the same version cannot have found more, since an outlet's runs only ever grow.
@@ -57,14 +59,13 @@ internal sealed class OutletBoilerplateLearning(ArticleStore articles, OutletBoi
 
         if (grew)
         {
-            foreach (var (other, otherEvidence) in sameOutlet)
+            foreach (var (other, required) in sameOutletRuns)
             {
-                var required = ArticleStore.ClipRuns(OutletRuns.Present(otherEvidence, knownSet));
                 if (required.Length > 0
-                    && await articles.GetAsync(other.Name, cancellationToken) is { Status: ArticleStatus.Aligned } row
+                    && await articles.GetAsync(other, cancellationToken) is { Status: ArticleStatus.Aligned } row
                     && !OutletRuns.Covers(row.BoilerplateRuns, required))
                 {
-                    await articles.RetriggerAsync(other.Name, cancellationToken);
+                    await articles.RetriggerAsync(other, cancellationToken);
                 }
             }
         }
@@ -76,10 +77,10 @@ internal sealed class OutletBoilerplateLearning(ArticleStore articles, OutletBoi
     public async Task<bool> IsBehindAsync(MarkedArticle article, CancellationToken cancellationToken)
     {
         var known = (await outlets.ReadAsync(article.Record.Outlet, cancellationToken)).ToHashSet();
-        return !ArticleStore.ClipRuns(OutletRuns.Present(article.Evidence, known)).AsSpan().SequenceEqual(article.Runs);
+        return !Carried(article.Evidence, known).AsSpan().SequenceEqual(article.Runs);
     }
 
-    /// <summary>A record marked with the given runs (a partner's, as published on its status row).</summary>
+    /// <summary>An article with the stretches the given runs cover marked as its outlet's boilerplate.</summary>
     public static Article Mark(Article article, ulong[] runs)
     {
         if (runs.Length == 0)
@@ -91,13 +92,6 @@ internal sealed class OutletBoilerplateLearning(ArticleStore articles, OutletBoi
         return OutletBoilerplate.Mark(article, set.Contains);
     }
 
-    /// <summary>The runs a record carries among those known for its outlet.</summary>
-    public static ulong[] RunsOf(NormalizedRecord record, IReadOnlySet<ulong> known) =>
-        known.Count == 0 ? [] : ArticleStore.ClipRuns(OutletRuns.Present(ArticleEvidence.Of(record.Article), known));
-
-    private static MarkedArticle Mark(NormalizedRecord record, ArticleEvidence evidence, IReadOnlySet<ulong> known)
-    {
-        var runs = ArticleStore.ClipRuns(OutletRuns.Present(evidence, known));
-        return new MarkedArticle(record, Mark(record.Article, runs), evidence, runs, known);
-    }
+    // The runs an article carries among those known for its outlet, as many as its status row holds.
+    private static ulong[] Carried(ArticleEvidence evidence, IReadOnlySet<ulong> known) => ArticleStore.ClipRuns(OutletRuns.Present(evidence, known));
 }

@@ -23,11 +23,11 @@ internal sealed class CandidateIndexMirror(TableClient table, string partition, 
     private readonly CandidateIndex _index = new();
     private readonly Dictionary<string, ETag> _applied = new(StringComparer.Ordinal);
 
-    // Each indexed article's signature, and how many have each: most articles are unique, and for those the duplicate
-    // check needs no query. (Grows with the corpus like the index itself, by one short string per article.)
-    private readonly Dictionary<string, string> _signatures = new(StringComparer.Ordinal);
+    // Each indexed article's signature and source version, and how many articles have each signature: most articles are
+    // unique, and for those the duplicate check needs no query. (Grows with the corpus like the index, by two short
+    // strings per article.)
+    private readonly Dictionary<string, (string Signature, string? SourceETag)> _rows = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _shared = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _sources = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _gate = new(1, 1);
     private DateTimeOffset? _newest;
     private long _freshAsOf = long.MinValue;
@@ -59,42 +59,34 @@ internal sealed class CandidateIndexMirror(TableClient table, string partition, 
     /// (false when unknown): then it is its own canonical copy without a query.</summary>
     public bool IsKnownUnique(string name, string signature)
     {
-        lock (_signatures)
+        lock (_rows)
         {
-            return _signatures.TryGetValue(name, out var known) && string.Equals(known, signature, StringComparison.Ordinal) && _shared.GetValueOrDefault(signature) <= 1;
+            return _rows.TryGetValue(name, out var row) && string.Equals(row.Signature, signature, StringComparison.Ordinal) && _shared.GetValueOrDefault(signature) <= 1;
         }
     }
 
     /// <summary>The article blob version an indexed article's row was made from, as of the last search (null when unknown).</summary>
     public string? SourceETagOf(string name)
     {
-        lock (_signatures)
+        lock (_rows)
         {
-            return _sources.GetValueOrDefault(name);
+            return _rows.TryGetValue(name, out var row) ? row.SourceETag : null;
         }
     }
 
-    private void SetSignature(string name, string? signature, string? sourceETag)
+    // Records an index row's signature and source version; a null signature forgets a removed article.
+    private void Track(string name, string? signature, string? sourceETag)
     {
-        lock (_signatures)
+        lock (_rows)
         {
-            if (sourceETag is null)
+            if (_rows.Remove(name, out var old) && --_shared[old.Signature] == 0)
             {
-                _sources.Remove(name);
-            }
-            else
-            {
-                _sources[name] = sourceETag;
-            }
-
-            if (_signatures.Remove(name, out var old) && --_shared[old] == 0)
-            {
-                _shared.Remove(old);
+                _shared.Remove(old.Signature);
             }
 
             if (signature is not null)
             {
-                _signatures[name] = signature;
+                _rows[name] = (signature, sourceETag);
                 _shared[signature] = _shared.GetValueOrDefault(signature) + 1;
             }
         }
@@ -122,12 +114,12 @@ internal sealed class CandidateIndexMirror(TableClient table, string partition, 
             if (shinglesOf(row) is { } shingles)
             {
                 _index.Add(name, shingles);
-                SetSignature(name, row.GetString("Signature"), row.GetString("SourceETag"));
+                Track(name, row.GetString("Signature"), row.GetString("SourceETag"));
             }
             else
             {
                 _index.Remove(name);
-                SetSignature(name, null, null);
+                Track(name, null, null);
             }
 
             _applied[name] = row.ETag;
