@@ -43,7 +43,7 @@ internal static class MeasureCommand
                 }
 
                 (alignments, var unknown) = await StoredAlignments.ReadAsync(from, root, files, cancellationToken);
-                await console.Output.WriteLineAsync($"Read {alignments.Count} stored alignments from {from}" + (unknown > 0 ? $" ({unknown} name articles not in the folder, left out)" : string.Empty));
+                await console.Output.WriteLineAsync($"Read {alignments.Count} stored alignments from {from}" + (unknown > 0 ? $" ({unknown} more name articles not in the folder and are left out)" : string.Empty));
             }
             else
             {
