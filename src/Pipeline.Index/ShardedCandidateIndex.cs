@@ -8,7 +8,7 @@ namespace Pipeline.Index;
 /// up one article takes a number of requests that depends on the article's length, never on the corpus size.</summary>
 /// <remarks>
 /// <para>Layout: partition <c>bNN</c> = hash bucket of the shingle (<see cref="ShardingOptions.Buckets"/>), row key = the
-/// shingle hash in hex, one property per article holding "day,position,article". Each article also has a manifest row
+/// shingle hash in hex, one property per article holding "day,position,version,article". Each article also has a manifest row
 /// (its hashes and day) in the bucket of its own key.</para>
 /// <para>Writes are upsert-merges of the article's own property, so two articles indexed at once never conflict and
 /// never need to read first; a whole article is one transaction per partition. Removal overwrites the property with a
@@ -56,14 +56,17 @@ public sealed class ShardedCandidateIndex
     /// <param name="articleKey">The article's key (blob name).</param>
     /// <param name="shingles">Every shingle of the article: <c>Fingerprint.Of(article, ShardingOptions.Fingerprint)</c>.</param>
     /// <param name="published">Publication time (blob metadata <c>published</c>, else upload time), for the time window.</param>
+    /// <param name="version">The article's version (no commas), returned on the candidates that name it; a new version
+    /// rewrites every posting even when the shingles are unchanged.</param>
     /// <param name="cancellationToken">Cancels the remaining requests.</param>
     /// <returns>False when the index already held exactly this (one request spent), true when it was written.</returns>
-    public async Task<bool> IndexAsync(string articleKey, IReadOnlyList<Shingle> shingles, DateTimeOffset published, CancellationToken cancellationToken = default)
+    public async Task<bool> IndexAsync(
+        string articleKey, IReadOnlyList<Shingle> shingles, DateTimeOffset published, string? version = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(articleKey);
         ArgumentNullException.ThrowIfNull(shingles);
         var day = PublicationDay.Of(published);
-        var manifest = ArticleManifest.For(articleKey, shingles, day, _options.MaxShinglesPerArticle);
+        var manifest = ArticleManifest.For(articleKey, shingles, day, _options.MaxShinglesPerArticle) with { Version = version };
         var old = await ReadManifestAsync(articleKey, cancellationToken);
         if (manifest.SameAs(old))
         {
@@ -78,7 +81,7 @@ public sealed class ShardedCandidateIndex
 
         var postings = manifest.Hashes
             .Where(h => !_common.Contains(h))
-            .Select(h => (h, PostingCodec.Encode(new StoredPosting(articleKey, positions[h], day))));
+            .Select(h => (h, PostingCodec.Encode(new StoredPosting(articleKey, positions[h], day, version))));
         var removed = old is null ? [] : old.Hashes.Except(manifest.Hashes).Select(h => (h, PostingCodec.Tombstone));
         await WriteAsync(articleKey, postings.Concat(removed), TableWrite.Replace(ShardKeys.ManifestRow(articleKey), ManifestProperties(manifest)), cancellationToken);
         return true;
@@ -142,6 +145,7 @@ public sealed class ShardedCandidateIndex
             });
 
         var postings = new List<Posting>();
+        var versions = new Dictionary<string, string>(StringComparer.Ordinal);
         var housekeeping = new List<(string Partition, TableWrite Write)>();
         foreach (var row in rows)
         {
@@ -173,12 +177,18 @@ public sealed class ShardedCandidateIndex
                 if (window.Admits(day, posting.Day) && !string.Equals(posting.Article, articleKey, StringComparison.Ordinal))
                 {
                     postings.Add(new Posting(hash, posting.Article, posting.Position));
+                    if (posting.Version is { } version)
+                    {
+                        versions[posting.Article] = version;
+                    }
                 }
             }
         }
 
         await HousekeepAsync(housekeeping, cancellationToken);
-        return CandidateRanking.Rank(sample, postings, _candidates, articleKey);
+        return CandidateRanking.Rank(sample, postings, _candidates, articleKey)
+            .Select(c => versions.TryGetValue(c.Article, out var version) ? c with { Version = version } : c)
+            .ToList();
     }
 
     private static Dictionary<string, object?> ManifestProperties(ArticleManifest manifest)
@@ -188,6 +198,7 @@ public sealed class ShardedCandidateIndex
             ["Article"] = manifest.Article,
             ["Day"] = manifest.Day,
             ["Hashes"] = manifest.Hashes.Count,
+            ["Version"] = manifest.Version,
         };
         var chunks = manifest.PackHashes();
         for (var i = 0; i < chunks.Count; i++)
@@ -215,7 +226,7 @@ public sealed class ShardedCandidateIndex
             chunks.Add(chunk);
         }
 
-        return new ArticleManifest(article, day, ArticleManifest.UnpackHashes(chunks));
+        return new ArticleManifest(article, day, ArticleManifest.UnpackHashes(chunks)) { Version = row.Properties.GetValueOrDefault("Version") as string };
     }
 
     // Every partition but the manifest's at once, then the manifest's partition: the manifest is on record only once

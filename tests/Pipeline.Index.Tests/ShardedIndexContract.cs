@@ -61,6 +61,26 @@ public abstract class ShardedIndexContract
     }
 
     [Fact]
+    public async Task Version_ReturnedOnCandidates_NewVersionOfSameTextRewritesIt()
+    {
+        var random = new Random(4);
+        var index = new ShardedCandidateIndex(await NewTableAsync(), Sharding);
+        var text = Texts.With(random, "v.txt", Quote);
+        await index.IndexAsync("v.txt", text, Texts.Published, "0x1");
+        await index.IndexAsync("unversioned.txt", Texts.With(random, "unversioned.txt", Quote), Texts.Published);
+        var query = Texts.With(random, "q.txt", Quote);
+
+        var found = await index.FindCandidatesAsync("q.txt", query, Texts.Published);
+        Assert.Equal("0x1", found.Single(c => c.Article == "v.txt").Version);
+        Assert.Null(found.Single(c => c.Article == "unversioned.txt").Version);
+
+        // Same words, new version (metadata changed): not a no-op, or readers would be sent to the old version.
+        Assert.True(await index.IndexAsync("v.txt", text, Texts.Published, "0x2"));
+        Assert.False(await index.IndexAsync("v.txt", text, Texts.Published, "0x2"));
+        Assert.Equal("0x2", (await index.FindCandidatesAsync("q.txt", query, Texts.Published)).Single(c => c.Article == "v.txt").Version);
+    }
+
+    [Fact]
     public async Task Remove_ForgetsArticle_Once()
     {
         var random = new Random(4);

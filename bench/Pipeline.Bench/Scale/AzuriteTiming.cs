@@ -43,7 +43,7 @@ internal static class AzuriteTiming
             foreach (var article in statistics.Articles)
             {
                 var clock = Stopwatch.StartNew();
-                await index.IndexAsync(article.Key, article.Shingles, article.Published, cancellationToken);
+                await index.IndexAsync(article.Key, article.Shingles, article.Published, cancellationToken: cancellationToken);
                 await index.FindCandidatesAsync(article.Key, article.Shingles, article.Published, null, cancellationToken);
                 perArticle.Add(clock.Elapsed.TotalMilliseconds);
             }

@@ -64,7 +64,7 @@ internal static class ScaleRun
         {
             var before = table.Traffic;
             var allocatedBefore = GC.GetTotalAllocatedBytes(precise: false);
-            await index.IndexAsync(article.Key, article.Shingles, article.Published, cancellationToken);
+            await index.IndexAsync(article.Key, article.Shingles, article.Published, cancellationToken: cancellationToken);
             var indexed = table.Traffic;
             var found = await index.FindCandidatesAsync(article.Key, article.Shingles, article.Published, null, cancellationToken);
             var after = table.Traffic;

@@ -2,7 +2,8 @@ using System.Buffers.Binary;
 
 namespace Pipeline.Core.Candidates.Sharding;
 
-/// <summary>What the index holds for one article: the shingle hashes it has postings under and its publication day.</summary>
+/// <summary>What the index holds for one article: the shingle hashes it has postings under, its publication day and the
+/// version indexed.</summary>
 /// <remarks>Stored in the article's own manifest row and written last, so that removal and re-indexing find every
 /// posting to tombstone without the caller keeping the old shingles, and an interrupted indexing is redone in full.</remarks>
 /// <param name="Article">The article key.</param>
@@ -10,12 +11,16 @@ namespace Pipeline.Core.Candidates.Sharding;
 /// <param name="Hashes">Distinct hashes with a posting, in ascending order.</param>
 public sealed record ArticleManifest(string Article, int Day, IReadOnlyList<ulong> Hashes)
 {
+    /// <summary>The article version its postings name (<see cref="StoredPosting.Version"/>); null for none.</summary>
+    public string? Version { get; init; }
+
     /// <summary>Hashes per binary property: 64 KiB is the table's limit for one binary value.</summary>
     public const int HashesPerChunk = 8_000;
 
     /// <summary>Whether two manifests index the same postings.</summary>
     public bool SameAs(ArticleManifest? other) =>
-        other is not null && other.Day == Day && string.Equals(other.Article, Article, StringComparison.Ordinal) && other.Hashes.SequenceEqual(Hashes);
+        other is not null && other.Day == Day && string.Equals(other.Article, Article, StringComparison.Ordinal)
+        && string.Equals(other.Version, Version, StringComparison.Ordinal) && other.Hashes.SequenceEqual(Hashes);
 
     /// <summary>The hashes packed into binary chunks of at most <see cref="HashesPerChunk"/> each (little-endian).</summary>
     public IReadOnlyList<byte[]> PackHashes()

@@ -6,21 +6,28 @@ namespace Pipeline.Core.Tests.Candidates.Sharding;
 public class PostingCodecTests
 {
     [Theory]
-    [InlineData("plain.txt", 0, 0)]
-    [InlineData("with,commas,in/the name.txt", 12345, 20_000)]
-    [InlineData("before-1970.txt", 3, -400)]
-    public void Encode_Decode_RoundTrips(string article, int position, int day)
+    [InlineData("plain.txt", 0, 0, null)]
+    [InlineData("with,commas,in/the name.txt", 12345, 20_000, "0x8DE3A1B2C3D4E5F")]
+    [InlineData("before-1970.txt", 3, -400, null)]
+    [InlineData(",leading comma.txt", 7, 1, "v")]
+    public void Encode_Decode_RoundTrips(string article, int position, int day, string? version)
     {
-        var posting = new StoredPosting(article, position, day);
+        var posting = new StoredPosting(article, position, day, version);
         Assert.True(PostingCodec.TryDecode(PostingCodec.Encode(posting), out var decoded));
         Assert.Equal(posting, decoded);
     }
+
+    [Fact]
+    public void Encode_VersionWithComma_Refused() =>
+        Assert.Throws<ArgumentException>(() => PostingCodec.Encode(new StoredPosting("a.txt", 1, 1, "x,y")));
 
     [Theory]
     [InlineData("")]
     [InlineData(null)]
     [InlineData("12")]
-    [InlineData("x,1,a")]
+    [InlineData("x,1,,a")]
+    [InlineData("1,x,,a")]
+    [InlineData("1,2,a")]
     public void TryDecode_TombstoneOrGarbage_False(string? value) => Assert.False(PostingCodec.TryDecode(value, out _));
 
     [Fact]
