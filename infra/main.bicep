@@ -46,6 +46,7 @@ var blobContainerNames = [
 var tableNames = [
   'articles'
   'postings'
+  'candidates'
   'alignments'
   'clusters'
   'receipts'

@@ -11,7 +11,7 @@ param principalId string
 var roles = {
   // The host reads the deployment package, keeps blob-trigger receipts and its own lease/secret containers.
   storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
-  // The app's tables: articles, postings, alignments, clusters, receipts.
+  // The app's tables: articles, postings, candidates, alignments, clusters, receipts.
   storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
   // The blob trigger (Event Grid source) uses queues for poison messages.
   storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'

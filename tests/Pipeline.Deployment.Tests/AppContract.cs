@@ -4,11 +4,11 @@ namespace Pipeline.Deployment.Tests;
 internal static class AppContract
 {
     /// <summary>
-    /// Tables the app writes (src/Pipeline.Functions/Storage/PipelineStorage.cs): articles, postings, alignments, clusters,
+    /// Tables the app writes (src/Pipeline.Functions/Storage/PipelineStorage.cs): articles, postings, candidates, alignments, clusters,
     /// receipts. The app source did not expose
     /// them as constants when this list was written; when it does, read them from there instead of this list.
     /// </summary>
-    public static readonly IReadOnlyList<string> TableNames = ["articles", "postings", "alignments", "clusters", "receipts"];
+    public static readonly IReadOnlyList<string> TableNames = ["articles", "postings", "candidates", "alignments", "clusters", "receipts"];
 
     /// <summary>Built-in Azure role definition ids (identical in every tenant) by role name.</summary>
     public static readonly IReadOnlyDictionary<string, string> BuiltInRoles = new Dictionary<string, string>

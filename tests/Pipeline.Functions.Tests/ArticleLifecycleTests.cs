@@ -4,8 +4,9 @@ using Pipeline.Functions.Tests.Support;
 
 namespace Pipeline.Functions.Tests;
 
-/// <summary>Re-uploads under the same name, rejection and deletion leave nothing stale, in either direction.</summary>
-public sealed class ArticleLifecycleTests(EmptyStorage storage) : IClassFixture<EmptyStorage>
+/// <summary>Re-uploads under the same name, rejection and deletion leave nothing stale, in either direction, with the
+/// mirrored candidate index (<see cref="ArticleLifecycleTests"/>) and the sharded one (<see cref="ShardedArticleLifecycleTests"/>).</summary>
+public abstract class ArticleLifecycleContract(EmptyStorage storage)
 {
     private const string X = "lifecycle/x story.txt";
     private const string Y = "lifecycle/y#?.txt";
@@ -13,10 +14,11 @@ public sealed class ArticleLifecycleTests(EmptyStorage storage) : IClassFixture<
     [Fact]
     public async Task ChangedThenRejectedThenDeleted_NothingStaleRemains()
     {
-        await using var app = await PipelineHost.StartAsync(storage.ConnectionString);
+        await using var app = await PipelineHost.StartAsync(storage.ConnectionString, extra: Settings);
         await storage.Storage.UploadAsync(X, Seeds.Get("000").Content);
         await storage.Storage.UploadAsync(Y, Seeds.Get("002").Content);
         await SettleAsync(app);
+        await AssertIndexLayoutAsync();
 
         // Kirby's quote is in both: found from either side, pointing at the other.
         Assert.Contains(await AlignmentsAsync(app, X, "deconflict"), i => i.GetProperty("target").Str("article") == Y);
@@ -59,6 +61,21 @@ public sealed class ArticleLifecycleTests(EmptyStorage storage) : IClassFixture<
 
         await AssertNoRowsMentionAsync(X);
         Assert.Equal(0, (await app.WaitForAsync([Y]))[Y].GetProperty("alignments").GetInt32());
+    }
+
+    /// <summary>The app's settings besides the defaults.</summary>
+    protected virtual IReadOnlyDictionary<string, string?>? Settings => null;
+
+    /// <summary>Where the index keeps the articles' shingles: in their rows of <c>postings</c> (mirror) or in <c>candidates</c> (sharded).</summary>
+    private async Task AssertIndexLayoutAsync()
+    {
+        var sharded = Settings?.GetValueOrDefault("Pipeline:CandidateIndex") == "sharded";
+        var indexRows = (await storage.Storage.EntitiesAsync("postings")).Where(r => r.PartitionKey == "index").ToList();
+        Assert.Equal(2, indexRows.Count);
+        Assert.All(indexRows, r => Assert.Equal(!sharded, r.Keys.Any(k => k.StartsWith("Data", StringComparison.Ordinal))));
+        Assert.All(indexRows, r => Assert.Equal(sharded, r.GetBoolean("Sharded")));
+        var candidates = await storage.Storage.EntitiesAsync("candidates");
+        Assert.Equal(sharded, candidates.Any(r => r.Select(p => p.Value).OfType<string>().Any(v => v.EndsWith("," + Y, StringComparison.Ordinal))));
     }
 
     private async Task SettleAsync(PipelineHost app)
@@ -105,5 +122,19 @@ public sealed class ArticleLifecycleTests(EmptyStorage storage) : IClassFixture<
         var clusters = await storage.Storage.EntitiesAsync("clusters");
         Assert.DoesNotContain(clusters, c => c.GetString("Members")?.Contains(System.Text.Json.JsonSerializer.Serialize(article), StringComparison.Ordinal) == true);
         Assert.False(await storage.Storage.NormalizedExistsAsync(article), "the normalized record stayed");
+
+        // The sharded index keeps tombstones ("") in place of the article's postings, and no manifest.
+        var candidates = await storage.Storage.EntitiesAsync("candidates");
+        Assert.DoesNotContain(candidates, r => r.Select(p => p.Value).OfType<string>().Any(v => v.Length > 0 && (v.EndsWith("," + article, StringComparison.Ordinal) || v == article)));
     }
+}
+
+/// <summary>The lifecycle with the in-memory mirror of the index (the default).</summary>
+public sealed class ArticleLifecycleTests(EmptyStorage storage) : ArticleLifecycleContract(storage), IClassFixture<EmptyStorage>;
+
+/// <summary>The lifecycle with the sharded candidate index.</summary>
+public sealed class ShardedArticleLifecycleTests(EmptyStorage storage) : ArticleLifecycleContract(storage), IClassFixture<EmptyStorage>
+{
+    /// <inheritdoc/>
+    protected override IReadOnlyDictionary<string, string?>? Settings { get; } = new Dictionary<string, string?> { ["Pipeline:CandidateIndex"] = "sharded" };
 }

@@ -1,6 +1,6 @@
 using System.Text;
 using Pipeline.Core.Articles;
-using Pipeline.Core.Candidates;
+using Pipeline.Functions.Hosting;
 using Pipeline.Functions.Processing;
 using Pipeline.Functions.Storage;
 using Pipeline.Functions.Stores;
@@ -46,32 +46,43 @@ public sealed class RecordCacheTests
         new(name, "outlet", sourceETag, "hash-" + sourceETag, "sig", ArticleReader.Read(name, Encoding.UTF8.GetBytes(text)).Article!);
 }
 
-/// <summary>The version an index row names travels to other instances' searches, and a record is served from the cache only for it.</summary>
+/// <summary>The version an article was indexed with travels to other instances' searches, in either index, and a record
+/// is served from the cache only for it.</summary>
 public sealed class CandidateRecordTests(EmptyStorage storage) : IClassFixture<EmptyStorage>
 {
-    [Fact]
-    public async Task ReadCandidateRecord_NewVersionIndexed_ReadsTheNewRecord()
+    private const string Shared = "Engineers inspecting the old harbour bridge after the storm found cracks in two of its steel cables, "
+        + "and the city council met late on Thursday to decide what should happen to the morning traffic. ";
+
+    [Theory]
+    [InlineData("Mirror")]
+    [InlineData("Sharded")]
+    public async Task ReadCandidateRecord_NewVersionIndexed_ReadsTheNewRecord(string index)
     {
+        var kind = Enum.Parse<CandidateIndexKind>(index);
         var pipeline = new PipelineStorage(StorageClients.FromConnectionString(storage.ConnectionString));
         await pipeline.InitializeAsync();
-        var (writer, reader) = (new PostingStore(pipeline), new PostingStore(pipeline));
+        var options = new PipelineOptions { CandidateIndex = kind };
+        var (writer, reader) = (new PostingStore(pipeline, options), new PostingStore(pipeline, options));
         var articles = new ArticleStore(pipeline);
-        var shingles = Enumerable.Range(0, 40).Select(i => new Shingle((ulong)(777_000 + i), i)).ToList();
+        var name = $"cache-{kind}/a.txt";
+        var query = RecordCacheTests.Record($"cache-{kind}/query.txt", "q", Shared);
 
-        await writer.ReplaceAsync("cache/a.txt", shingles, "sig-a", "v1");
-        await articles.WriteRecordAsync(RecordCacheTests.Record("cache/a.txt", "v1", "The first version says the bridge stays open."));
-        await reader.FindCandidatesAsync("cache/query.txt", shingles);
-        Assert.Equal("v1", reader.IndexedSourceETag("cache/a.txt"));
-        Assert.Contains("stays open", (await articles.ReadCandidateRecordAsync("cache/a.txt", "v1"))!.Article.Text, StringComparison.Ordinal);
+        var first = RecordCacheTests.Record(name, "v1", Shared + "The first version says the bridge stays open.");
+        await writer.IndexAsync(first);
+        await articles.WriteRecordAsync(first);
+        var version = (await reader.FindCandidatesAsync(query)).Single(c => c.Article == name).Version;
+        Assert.Equal("v1", version);
+        Assert.Contains("stays open", (await articles.ReadCandidateRecordAsync(name, version))!.Article.Text, StringComparison.Ordinal);
 
-        // Re-normalized: the index row names v2 and the search after it reports it, so the cached v1 is not served.
-        await writer.ReplaceAsync("cache/a.txt", shingles, "sig-a", "v2");
-        await articles.WriteRecordAsync(RecordCacheTests.Record("cache/a.txt", "v2", "The second version says the bridge is closed."));
-        await reader.FindCandidatesAsync("cache/query.txt", shingles);
-        Assert.Equal("v2", reader.IndexedSourceETag("cache/a.txt"));
-        Assert.Contains("is closed", (await articles.ReadCandidateRecordAsync("cache/a.txt", reader.IndexedSourceETag("cache/a.txt")))!.Article.Text, StringComparison.Ordinal);
+        // Re-normalized: the index names v2 and the search after it reports it, so the cached v1 is not served.
+        var second = RecordCacheTests.Record(name, "v2", Shared + "The second version says the bridge is closed.");
+        await writer.IndexAsync(second);
+        await articles.WriteRecordAsync(second);
+        version = (await reader.FindCandidatesAsync(query)).Single(c => c.Article == name).Version;
+        Assert.Equal("v2", version);
+        Assert.Contains("is closed", (await articles.ReadCandidateRecordAsync(name, version))!.Article.Text, StringComparison.Ordinal);
 
         // Unknown version (an index row written before rows carried one): always read, never cached.
-        Assert.Contains("is closed", (await articles.ReadCandidateRecordAsync("cache/a.txt", null))!.Article.Text, StringComparison.Ordinal);
+        Assert.Contains("is closed", (await articles.ReadCandidateRecordAsync(name, null))!.Article.Text, StringComparison.Ordinal);
     }
 }

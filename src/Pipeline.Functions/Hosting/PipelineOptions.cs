@@ -32,6 +32,9 @@ internal sealed record PipelineOptions
     /// <summary>The time window <see cref="WindowDays"/> sets.</summary>
     public PublicationWindow Window => new(WindowDays);
 
+    /// <summary>Where candidates are looked up (<see cref="CandidateIndexKind"/>); the mirror unless set.</summary>
+    public CandidateIndexKind CandidateIndex { get; init; } = CandidateIndexKind.Mirror;
+
     /// <summary>Whether the standalone app runs the blob triggers itself (off for a read-only API replica).</summary>
     public bool RunTriggers { get; init; } = true;
 
@@ -51,6 +54,7 @@ internal sealed record PipelineOptions
             Urls = section[nameof(Urls)] is { Length: > 0 } urls ? urls : null,
             RunTriggers = Read(section, nameof(RunTriggers), defaults.RunTriggers, bool.Parse),
             WindowDays = Read<int?>(section, nameof(WindowDays), defaults.WindowDays, v => int.Parse(v, Invariant)),
+            CandidateIndex = Read(section, nameof(CandidateIndex), defaults.CandidateIndex, ParseCandidateIndex),
         };
         Require(options.MaxArticleBytes is > 0, nameof(MaxArticleBytes), "must be a positive number of bytes");
         Require(options.MinScore is >= 0 and <= 1, nameof(MinScore), "must be between 0 and 1");
@@ -63,6 +67,11 @@ internal sealed record PipelineOptions
     }
 
     private static System.Globalization.CultureInfo Invariant => System.Globalization.CultureInfo.InvariantCulture;
+
+    private static CandidateIndexKind ParseCandidateIndex(string value) =>
+        Enum.GetValues<CandidateIndexKind>().FirstOrDefault(k => string.Equals(k.ToString(), value, StringComparison.OrdinalIgnoreCase), (CandidateIndexKind)(-1)) is var kind && Enum.IsDefined(kind)
+            ? kind
+            : throw new FormatException("expected mirror or sharded");
 
     private static double ParseDouble(string value) => double.Parse(value, System.Globalization.NumberStyles.Float, Invariant);
 
@@ -80,13 +89,16 @@ internal sealed record PipelineOptions
         }
         catch (FormatException)
         {
-            throw new InvalidOperationException($"Setting Pipeline:{key} (env Pipeline__{key}) has an invalid value '{raw}'.");
+            throw new InvalidOperationException($"Setting Pipeline:{key} (env Pipeline__{key}) has an invalid value '{raw}'{Expected(key)}.");
         }
         catch (OverflowException)
         {
             throw new InvalidOperationException($"Setting Pipeline:{key} (env Pipeline__{key}) is out of range: '{raw}'.");
         }
     }
+
+    private static string Expected(string key) =>
+        string.Equals(key, nameof(CandidateIndex), StringComparison.Ordinal) ? ": expected 'mirror' or 'sharded'" : string.Empty;
 
     private static void Require(bool condition, string key, string message)
     {

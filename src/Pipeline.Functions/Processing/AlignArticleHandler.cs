@@ -2,7 +2,6 @@ using System.Globalization;
 using Azure.Data.Tables;
 using Pipeline.Core.Alignments;
 using Pipeline.Core.Articles;
-using Pipeline.Core.Candidates;
 using Pipeline.Core.Duplicates;
 using Pipeline.Functions.Hosting;
 using Pipeline.Functions.Storage;
@@ -53,14 +52,13 @@ internal sealed partial class AlignArticleHandler(
 
         await RetriggerFormerCanonicalsAsync(record, members, cancellationToken);
 
-        var shingles = Fingerprint.Of(record.Article);
-        var candidates = await postings.FindCandidatesAsync(record.Name, shingles, cancellationToken);
+        var candidates = await postings.FindCandidatesAsync(record, cancellationToken);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxParallelism), CancellationToken = cancellationToken };
         var others = new System.Collections.Concurrent.ConcurrentBag<NormalizedRecord>();
         await Parallel.ForEachAsync(candidates, parallel, async (candidate, ct) =>
         {
             // A candidate whose record is not there yet is skipped: its own AlignArticle will find this article.
-            if (await articles.ReadCandidateRecordAsync(candidate.Article, postings.IndexedSourceETag(candidate.Article), ct) is { } other)
+            if (await articles.ReadCandidateRecordAsync(candidate.Article, candidate.Version, ct) is { } other)
             {
                 others.Add(other);
             }

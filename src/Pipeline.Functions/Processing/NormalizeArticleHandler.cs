@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using Pipeline.Core.Articles;
-using Pipeline.Core.Candidates;
 using Pipeline.Core.Duplicates;
 using Pipeline.Functions.Hosting;
 using Pipeline.Functions.Storage;
@@ -60,13 +59,8 @@ internal sealed partial class NormalizeArticleHandler(
             return $"Skipped {blob.Name}: a newer version exists or it was deleted.";
         }
 
-        var shingles = Fingerprint.Of(article);
         var signature = ArticleSignature.Of(article);
         var contentHash = Convert.ToHexStringLower(SHA256.HashData(content).AsSpan(0, 16));
-        var oldSignature = await postings.ReplaceAsync(blob.Name, shingles, signature, ETags.Normalize(blob.ETag), cancellationToken);
-
-        // The status row (with the new content hash) goes before the record: an aligner that still reads the old record
-        // then sees its rows as stale and sweeps them, and the record's own AlignArticle redoes the pair.
         var metadata = ArticleMetadata.From(blob.Metadata);
         var record = new NormalizedRecord(blob.Name, outlet, ETags.Normalize(blob.ETag), contentHash, signature, article)
         {
@@ -75,6 +69,10 @@ internal sealed partial class NormalizeArticleHandler(
             Published = metadata.Published,
             Uploaded = blob.Uploaded,
         };
+        var oldSignature = await postings.IndexAsync(record, cancellationToken);
+
+        // The status row (with the new content hash) goes before the record: an aligner that still reads the old record
+        // then sees its rows as stale and sweeps them, and the record's own AlignArticle redoes the pair.
         var previous = await articles.GetAsync(blob.Name, cancellationToken);
         await articles.PutAsync(
             new ArticleRow(blob.Name, outlet, metadata.Title ?? article.Title, ArticleStatus.Normalized, null, article.Passages.Count,
@@ -93,8 +91,8 @@ internal sealed partial class NormalizeArticleHandler(
             await removal.RetriggerSignatureGroupAsync(oldSignature, blob.Name, cancellationToken);
         }
 
-        LogNormalized(logger, blob.Name, article.Passages.Count, shingles.Count);
-        return string.Create(CultureInfo.InvariantCulture, $"Normalized {blob.Name}: {article.Passages.Count} passages, {shingles.Count} postings.");
+        LogNormalized(logger, blob.Name, article.Passages.Count, article.Tokens.Count);
+        return string.Create(CultureInfo.InvariantCulture, $"Normalized {blob.Name}: {article.Passages.Count} passages, {article.Tokens.Count} tokens.");
     }
 
     // Unusable metadata does not stop an article; the status row says what was ignored.
@@ -121,8 +119,8 @@ internal sealed partial class NormalizeArticleHandler(
         return $"Rejected {blob.Name}: {code}: {message}";
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Normalized {Name}: {Passages} passages, {Postings} postings")]
-    private static partial void LogNormalized(ILogger logger, string name, int passages, int postings);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Normalized {Name}: {Passages} passages, {Tokens} tokens")]
+    private static partial void LogNormalized(ILogger logger, string name, int passages, int tokens);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected {Name}: {Code}: {Reason}")]
     private static partial void LogRejected(ILogger logger, string name, string code, string reason);

@@ -24,6 +24,7 @@ internal sealed class PipelineStorage
         Normalized = blobs.GetBlobContainerClient(NormalizedContainerName);
         ArticleRows = tables.GetTableClient("articles");
         Postings = tables.GetTableClient("postings");
+        Candidates = tables.GetTableClient("candidates");
         Alignments = tables.GetTableClient("alignments");
         Clusters = tables.GetTableClient("clusters");
         Receipts = tables.GetTableClient("receipts");
@@ -42,8 +43,11 @@ internal sealed class PipelineStorage
     /// <summary>One status row per article.</summary>
     public TableClient ArticleRows { get; }
 
-    /// <summary>The candidate index: shingle postings and duplicate signatures.</summary>
+    /// <summary>Index rows (one per article; with its shingles when the index is mirrored) and duplicate signatures.</summary>
     public TableClient Postings { get; }
+
+    /// <summary>The sharded candidate index (<c>Pipeline:CandidateIndex</c> = sharded): posting rows by shingle hash.</summary>
+    public TableClient Candidates { get; }
 
     /// <summary>Aligned passage pairs, stored once per direction.</summary>
     public TableClient Alignments { get; }
@@ -62,7 +66,7 @@ internal sealed class PipelineStorage
     {
         await Articles.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         await Normalized.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-        foreach (var table in new[] { ArticleRows, Postings, Alignments, Clusters, Receipts, Poison })
+        foreach (var table in new[] { ArticleRows, Postings, Candidates, Alignments, Clusters, Receipts, Poison })
         {
             await table.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         }

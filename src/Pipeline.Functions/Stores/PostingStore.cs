@@ -3,12 +3,21 @@ using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
 using Pipeline.Core.Candidates;
+using Pipeline.Core.Candidates.Sharding;
+using Pipeline.Functions.Hosting;
+using Pipeline.Functions.Processing;
 using Pipeline.Functions.Storage;
+using Pipeline.Index;
+using Pipeline.Index.Tables;
 
 namespace Pipeline.Functions.Stores;
 
-/// <summary>The candidate index in table <c>postings</c>: one row of shingles per article, and duplicate signatures.</summary>
+/// <summary>The candidate index: one row per article and duplicate signatures in table <c>postings</c>, searched through
+/// this process's mirror of the rows or, with <c>Pipeline:CandidateIndex</c> = sharded, through posting rows sharded by
+/// shingle hash in table <c>candidates</c> (<see cref="ShardedCandidateIndex"/>).</summary>
 /// <remarks>
+/// With the sharded index the article's row keeps its signature and version but no shingles, and no process holds the
+/// index: memory and a cold instance's reads stop growing with the corpus, at about 160 requests per article.
 /// Index rows (PK <c>index</c>, RK = Encode(name)) hold an article's shingles packed as binary, its signature, and
 /// <c>Removed</c> once it is rejected or deleted: the row stays as a tombstone so that every process's
 /// <see cref="CandidateIndexMirror"/> learns of the removal from the same incremental read that brings new articles.
@@ -29,17 +38,44 @@ internal sealed class PostingStore
     private const int MaxChunks = 11;
 
     private readonly PipelineStorage _storage;
-    private readonly CandidateIndexMirror _mirror;
+    private readonly PipelineOptions _options;
+    private readonly CandidateIndexMirror? _mirror;
+    private readonly ShardedCandidateIndex? _sharded;
 
-    /// <summary>Creates the store over the pipeline's <c>postings</c> table.</summary>
-    public PostingStore(PipelineStorage storage)
+    /// <summary>Creates the store over the pipeline's tables, with the candidate index the options name.</summary>
+    public PostingStore(PipelineStorage storage, PipelineOptions? options = null)
     {
+        ArgumentNullException.ThrowIfNull(storage);
         _storage = storage;
-        _mirror = new CandidateIndexMirror(storage.Postings, IndexPartition, ShinglesOf);
+        _options = options ?? new PipelineOptions();
+        if (_options.CandidateIndex == CandidateIndexKind.Sharded)
+        {
+            _sharded = new ShardedCandidateIndex(new AzureIndexTable(storage.Candidates));
+        }
+        else
+        {
+            _mirror = new CandidateIndexMirror(storage.Postings, IndexPartition, ShinglesOf);
+        }
     }
 
     /// <summary>Most shingles one article's index row holds.</summary>
     public static int MaxShingles => ShinglesPerChunk * MaxChunks;
+
+    /// <summary>Indexes a normalized article version in the configured index; returns the signature it had before (null if none or unchanged).</summary>
+    /// <remarks>The signature row is written first and the article's row last, so an article found through the index can
+    /// always be recognised as a copy, and a row on record means its postings are too.</remarks>
+    public Task<string?> IndexAsync(NormalizedRecord record, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        if (_sharded is not { } sharded)
+        {
+            return ReplaceAsync(record.Name, Fingerprint.Of(record.Article), record.Signature, record.SourceETag, cancellationToken);
+        }
+
+        return ReplaceAsync(
+            record.Name, [], record.Signature, record.SourceETag, cancellationToken,
+            ct => sharded.IndexAsync(record.Name, Fingerprint.Of(record.Article, ShardingOptions.Fingerprint), DateOf(record), VersionOf(record), ct));
+    }
 
     /// <summary>Replaces an article's index row and signature; returns the signature it had before (null if none or unchanged).</summary>
     /// <param name="name">The article.</param>
@@ -47,7 +83,10 @@ internal sealed class PostingStore
     /// <param name="signature">Its content signature.</param>
     /// <param name="sourceETag">The article blob version indexed: searches report it, so a cached record of that version can stand in for a read.</param>
     /// <param name="cancellationToken">Cancels the writes.</param>
-    public async Task<string?> ReplaceAsync(string name, IReadOnlyList<Shingle> shingles, string signature, string? sourceETag = null, CancellationToken cancellationToken = default)
+    /// <param name="beforeRow">Writes the postings of the sharded index, after the signature row and before the article's row.</param>
+    public async Task<string?> ReplaceAsync(
+        string name, IReadOnlyList<Shingle> shingles, string signature, string? sourceETag = null, CancellationToken cancellationToken = default,
+        Func<CancellationToken, Task>? beforeRow = null)
     {
         var oldSignature = await CurrentSignatureAsync(name, cancellationToken);
         var row = new TableEntity(IndexPartition, TableKey.Encode(name))
@@ -57,12 +96,18 @@ internal sealed class PostingStore
             ["SourceETag"] = sourceETag,
             ["Shingles"] = Math.Min(shingles.Count, MaxShingles),
             ["Removed"] = false,
+            ["Sharded"] = _sharded is not null,
         };
         WriteShingles(row, shingles);
 
         // The signature row first: a copy found through the index row can then always be recognised as one.
         await _storage.Postings.UpsertEntityAsync(
             new TableEntity(SignaturePartition(signature), TableKey.Encode(name)) { ["Article"] = name }, TableUpdateMode.Replace, cancellationToken);
+        if (beforeRow is not null)
+        {
+            await beforeRow(cancellationToken);
+        }
+
         await _storage.Postings.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
 
         var changedSignature = oldSignature is not null && !string.Equals(oldSignature, signature, StringComparison.Ordinal) ? oldSignature : null;
@@ -77,6 +122,11 @@ internal sealed class PostingStore
     /// <summary>Marks an article removed from the index and drops its signature row; returns the signature it had (null if none).</summary>
     public async Task<string?> RemoveAsync(string name, CancellationToken cancellationToken = default)
     {
+        if (_sharded is not null)
+        {
+            await _sharded.RemoveAsync(name, cancellationToken: cancellationToken);
+        }
+
         var signature = await CurrentSignatureAsync(name, cancellationToken);
         if (signature is null)
         {
@@ -89,22 +139,41 @@ internal sealed class PostingStore
         return signature;
     }
 
-    /// <summary>Candidates for an article among every article indexed before this call began (itself left out).</summary>
-    public Task<IReadOnlyList<Candidate>> FindCandidatesAsync(string name, IReadOnlyList<Shingle> shingles, CancellationToken cancellationToken = default) =>
-        _mirror.FindCandidatesAsync(shingles, name, cancellationToken);
+    /// <summary>Candidates for an article among every article indexed before this call began (itself left out), each
+    /// with the version its index entry was made from (<see cref="Candidate.Version"/>) when known.</summary>
+    public async Task<IReadOnlyList<Candidate>> FindCandidatesAsync(NormalizedRecord record, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        if (_sharded is { } sharded)
+        {
+            return await sharded.FindCandidatesAsync(
+                record.Name, Fingerprint.Of(record.Article, ShardingOptions.Fingerprint), DateOf(record), _options.Window, cancellationToken);
+        }
 
-    /// <summary>The article blob version the index row of <paramref name="name"/> was made from, as of this process's last search; null when unknown.</summary>
-    public string? IndexedSourceETag(string name) => _mirror.SourceETagOf(name);
+        return await FindCandidatesAsync(record.Name, Fingerprint.Of(record.Article), cancellationToken);
+    }
 
-    /// <summary>Whether, as of this process's last search, no other indexed article shares the article's signature.</summary>
-    public bool IsKnownUnique(string name, string signature) => _mirror.IsKnownUnique(name, signature);
+    /// <summary>Candidates for shingles among every article indexed before this call began (<paramref name="name"/> left out), from the mirror.</summary>
+    public async Task<IReadOnlyList<Candidate>> FindCandidatesAsync(string name, IReadOnlyList<Shingle> shingles, CancellationToken cancellationToken = default)
+    {
+        var mirror = _mirror ?? throw new InvalidOperationException("Searching by shingles needs the mirrored index (Pipeline:CandidateIndex = mirror).");
+        var found = await mirror.FindCandidatesAsync(shingles, name, cancellationToken);
+        return found.Select(c => c with { Version = mirror.SourceETagOf(c.Article) }).ToList();
+    }
 
-    /// <summary>The names of every article with a live index row (tombstones left out).</summary>
+    /// <summary>Whether, as of this process's last search, no other indexed article shares the article's signature
+    /// (always false with the sharded index, which keeps no signatures in memory: callers then query).</summary>
+    public bool IsKnownUnique(string name, string signature) => _mirror?.IsKnownUnique(name, signature) ?? false;
+
+    /// <summary>The names of every article indexed in the configured index (tombstones, and rows written for the other
+    /// kind of index, left out: those articles are normalized again).</summary>
     public async Task<IReadOnlySet<string>> IndexedArticlesAsync(CancellationToken cancellationToken = default)
     {
         var rows = await PipelineStorage.QueryAllAsync(
-            _storage.Postings, TableClient.CreateQueryFilter($"PartitionKey eq {IndexPartition}"), ["RowKey", "Article", "Removed"], cancellationToken);
-        return rows.Where(r => r.GetBoolean("Removed") != true).Select(r => r.GetString("Article") ?? TableKey.Decode(r.RowKey)).ToHashSet(StringComparer.Ordinal);
+            _storage.Postings, TableClient.CreateQueryFilter($"PartitionKey eq {IndexPartition}"), ["RowKey", "Article", "Removed", "Sharded"], cancellationToken);
+        var sharded = _sharded is not null;
+        return rows.Where(r => r.GetBoolean("Removed") != true && (r.GetBoolean("Sharded") ?? false) == sharded)
+            .Select(r => r.GetString("Article") ?? TableKey.Decode(r.RowKey)).ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>The articles whose content has the given signature.</summary>
@@ -171,6 +240,13 @@ internal sealed class PostingStore
             // Already gone: a concurrent removal got there first.
         }
     }
+
+    // Articles with no date of their own are dated when they are indexed or looked up, which is about when they arrived.
+    private static DateTimeOffset DateOf(NormalizedRecord record) => record.Dated ?? DateTimeOffset.UtcNow;
+
+    // A posting's version may not hold a comma; blob ETags never do, but a version that did is better left out than refused.
+    private static string? VersionOf(NormalizedRecord record) =>
+        record.SourceETag.Contains(',', StringComparison.Ordinal) ? null : ETags.Normalize(record.SourceETag);
 
     private static string ChunkName(int chunk) => chunk == 0 ? "Data" : "Data" + chunk.ToString(CultureInfo.InvariantCulture);
 
