@@ -16,7 +16,7 @@ internal static class Program
                                [--naive-sample 100] [--e2e | --e2e-only] [--e2e-articles 1000] [--e2e-seconds 480]
           Pipeline.Bench corpus [--corpus <dir>] [--count 8] [--out <dir>]   (write sample generated articles)
           Pipeline.Bench profile [--count 1000]   (the full path over generated articles, for dotnet-trace to sample)
-          Pipeline.Bench e2e-corpus [--corpus DIR] [--writers 16] [--first 100] [--articles N] [--app PATH] [--seconds 600]
+          Pipeline.Bench e2e-corpus [--corpus DIR] [--writers 16] [--first 100] [--articles N] [--app PATH] [--seconds 600] [--index mirror|sharded]
                  (the real corpus through the local host on Azurite: rate, requests per article, hottest partition)
           Pipeline.Bench scale [--corpus <dir>] [--out <dir>] [--sizes 100000,1000000,10000000] [--buckets 8,10,16,32] [--azurite]
                  (the sharded candidate index against a request-counting table standing for large stored corpora;

@@ -13,12 +13,13 @@ namespace Pipeline.Bench.Macro;
 /// </summary>
 internal static class CorpusEndToEnd
 {
-    public const string Usage = "Pipeline.Bench e2e-corpus [--corpus DIR] [--writers 16] [--first 100] [--articles N] [--app PATH/Pipeline.Functions.dll] [--seconds 600] [--hold SECONDS]";
+    public const string Usage = "Pipeline.Bench e2e-corpus [--corpus DIR] [--writers 16] [--first 100] [--articles N] [--app PATH/Pipeline.Functions.dll] [--seconds 600] [--hold SECONDS] [--index mirror|sharded]";
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken = default)
     {
         string? corpusPath = null;
         string? appPath = null;
+        var candidateIndex = "mirror";
         int writers = 16, first = 100, seconds = 600, limit = int.MaxValue, hold = 0;
         for (var i = 0; i < args.Count; i++)
         {
@@ -32,8 +33,14 @@ internal static class CorpusEndToEnd
                 case "--seconds": seconds = int.Parse(Value(), CultureInfo.InvariantCulture); break;
                 case "--articles": limit = int.Parse(Value(), CultureInfo.InvariantCulture); break;
                 case "--hold": hold = int.Parse(Value(), CultureInfo.InvariantCulture); break;
+                case "--index": candidateIndex = Value(); break;
                 default: throw new ArgumentException($"unknown option {args[i]}");
             }
+        }
+
+        if (candidateIndex is not ("mirror" or "sharded"))
+        {
+            throw new ArgumentException($"--index takes mirror or sharded, not '{candidateIndex}'");
         }
 
         // --articles takes the corpus's first N, so a smoke run exercises the same path in seconds.
@@ -63,6 +70,7 @@ internal static class CorpusEndToEnd
         {
             ["AzureWebJobsStorage"] = connection,
             ["Pipeline__PollIntervalSeconds"] = "1",
+            ["Pipeline__CandidateIndex"] = candidateIndex,
             ["Logging__LogLevel__Default"] = "Warning",
         });
         try
@@ -71,7 +79,7 @@ internal static class CorpusEndToEnd
             await EndToEnd.WaitHealthyAsync(http, appProcess, cancellationToken);
             var container = new BlobServiceClient(connection).GetBlobContainerClient("articles");
             await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-            Console.WriteLine($"# Real corpus end to end: {corpus.Articles.Count} articles of {Path.GetFileName(corpus.Origin.TrimEnd('/'))}, {writers} writers, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+            Console.WriteLine($"# Real corpus end to end: {corpus.Articles.Count} articles of {Path.GetFileName(corpus.Origin.TrimEnd('/'))}, {writers} writers, {Environment.ProcessorCount} cores, candidate index: {candidateIndex}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
             Console.WriteLine($"app: {app}");
             Console.WriteLine();
             Console.WriteLine("| phase | articles | wall s | articles/s | storage requests / article | table requests / article | hottest table partition (share of table requests with a partition) | final statuses |");
@@ -89,7 +97,7 @@ internal static class CorpusEndToEnd
                 uploaded += phase.Count;
                 var (final, statuses) = await EndToEnd.WaitAllFinalAsync(http, uploaded, clock, _ => { }, TimeSpan.FromSeconds(seconds), cancellationToken);
                 var wall = clock.Elapsed.TotalSeconds;
-                var requests = RequestLog.Read(debugLog).Minus(before);
+                var requests = (await RequestLog.ReadSettledAsync(debugLog, cancellationToken)).Minus(before);
                 var (hotPartition, hotShare) = requests.Hottest();
                 operations.Add((index == 0 ? "first" : "rest", requests, phase.Count));
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -52,6 +52,27 @@ internal sealed partial record RequestLog(int Total, int Table, IReadOnlyDiction
         return new RequestLog(total, table, byPartition) { ByOperation = byOperation };
     }
 
+    /// <summary>Reads the log once the app's work has reached it: the receipts written after an article's final status, and
+    /// lines Azurite's logger still buffers (under load it lags by thousands of requests). Settled means fewer than
+    /// <paramref name="idleRequests"/> new requests in two seconds: the standalone trigger's idle scans, which are counted.</summary>
+    public static async Task<RequestLog> ReadSettledAsync(string debugLog, CancellationToken cancellationToken, int idleRequests = 30)
+    {
+        var last = Read(debugLog);
+        for (var waited = 0; waited < 60; waited += 2)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
+            var now = Read(debugLog);
+            if (now.Total - last.Total < idleRequests)
+            {
+                return now;
+            }
+
+            last = now;
+        }
+
+        return last;
+    }
+
     public RequestLog Minus(RequestLog earlier) => new(
         Total - earlier.Total,
         Table - earlier.Table,
