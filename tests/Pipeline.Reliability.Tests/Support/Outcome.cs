@@ -36,8 +36,8 @@ public sealed record Outcome(
     /// The outcome of a clean run of <paramref name="files"/>: a fresh Azurite, an app processing one blob at a time, one writer.
     /// Computed once per <paramref name="key"/> and shared by the tests that compare against it.
     /// </summary>
-    public static Task<Outcome> CleanAsync(string key, IReadOnlyList<(string Name, byte[] Content)> files) =>
-        s_clean.GetOrAdd(key, _ => new Lazy<Task<Outcome>>(() => RunCleanAsync(files))).Value;
+    public static Task<Outcome> CleanAsync(string key, IReadOnlyList<(string Name, byte[] Content)> files, IReadOnlyDictionary<string, string>? settings = null) =>
+        s_clean.GetOrAdd(key, _ => new Lazy<Task<Outcome>>(() => RunCleanAsync(files, settings))).Value;
 
     /// <summary>Describes how <paramref name="actual"/> differs from this outcome (empty when equal).</summary>
     public IReadOnlyList<string> Differences(Outcome actual)
@@ -86,9 +86,10 @@ public sealed record Outcome(
 
     private static string Clip(string row) => row.Length > 400 ? row[..400] + "…" : row;
 
-    private static async Task<Outcome> RunCleanAsync(IReadOnlyList<(string Name, byte[] Content)> files)
+    private static async Task<Outcome> RunCleanAsync(IReadOnlyList<(string Name, byte[] Content)> files, IReadOnlyDictionary<string, string>? settings)
     {
-        await using var run = await PipelineRun.StartAsync(new Dictionary<string, string> { ["Pipeline__MaxParallelism"] = "1" });
+        var oneAtATime = new Dictionary<string, string>(settings ?? new Dictionary<string, string>(), StringComparer.Ordinal) { ["Pipeline__MaxParallelism"] = "1" };
+        await using var run = await PipelineRun.StartAsync(oneAtATime);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         await run.State.UploadAllAsync(files, writers: 1);
         await run.WaitSettledAsync(files.Select(f => f.Name).ToList(), TimeSpan.FromSeconds(Math.Max(480, files.Count * 3)));
