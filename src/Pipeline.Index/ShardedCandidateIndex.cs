@@ -113,19 +113,22 @@ public sealed class ShardedCandidateIndex
     /// <see cref="ShardingOptions.QueryStride"/>-th is looked up.</param>
     /// <param name="published">The article's publication time.</param>
     /// <param name="window">Only articles published within this window (<c>Pipeline__WindowDays</c>); null for unlimited.</param>
+    /// <param name="dense">Token ranges (first token, count) whose every shingle is looked up, e.g. the article's quotes,
+    /// so short shared fragments there are found too; null for none.</param>
     /// <param name="cancellationToken">Cancels the remaining requests.</param>
     public async Task<IReadOnlyList<Candidate>> FindCandidatesAsync(
         string articleKey,
         IReadOnlyList<Shingle> shingles,
         DateTimeOffset published,
         PublicationWindow? window = null,
+        IReadOnlyList<(int First, int Count)>? dense = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(articleKey);
         ArgumentNullException.ThrowIfNull(shingles);
         window ??= PublicationWindow.Unlimited;
         var day = PublicationDay.Of(published);
-        var sample = QuerySample.Of(shingles.Take(_options.MaxShinglesPerArticle).ToList(), _options.QueryStride);
+        var sample = QuerySample.Of(shingles.Take(_options.MaxShinglesPerArticle).ToList(), _options.QueryStride, dense);
         var reads = PointRead.Plan(sample.Select(s => s.Hash).Where(h => !_common.Contains(h)), _options.Buckets, _options.RowsPerRead);
 
         var rows = new List<TableRow>();

@@ -46,6 +46,20 @@ public abstract class ShardedIndexContract
     }
 
     [Fact]
+    public async Task ShortQuote_InADenseRange_IsFoundAtEveryOffset()
+    {
+        var random = new Random(5);
+        var index = new ShardedCandidateIndex(await NewTableAsync(), Sharding);
+        var quote = Texts.Words(random, 5);
+        await index.IndexAsync("quoted.txt", Texts.With(random, "quoted.txt", quote, before: 23), Texts.Published);
+        for (var before = 0; before < 8; before++)
+        {
+            var query = Texts.With(random, "q.txt", quote, before: before, after: 30);
+            Assert.Equal(["quoted.txt"], Names(await index.FindCandidatesAsync("q.txt", query, Texts.Published, dense: [(before, 5)])));
+        }
+    }
+
+    [Fact]
     public async Task Reindex_SameIsNoOp_ChangedDropsOldShingles()
     {
         var random = new Random(3);

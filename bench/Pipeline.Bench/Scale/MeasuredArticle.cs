@@ -8,4 +8,5 @@ namespace Pipeline.Bench.Scale;
 /// <param name="Published">Publication time (index.tsv's date_publish; a fixed date when unknown).</param>
 /// <param name="Shingles">Every shingle (<c>ShardingOptions.Fingerprint</c>), what the app gives the index.</param>
 /// <param name="Winnowed">The default winnowed shingles: what today's one-row-per-article index stores.</param>
-internal sealed record MeasuredArticle(string Key, string Event, DateTimeOffset Published, IReadOnlyList<Shingle> Shingles, int Winnowed);
+/// <param name="Quotes">Token ranges of its quotes, looked up in full as the app does (<c>QuerySample.Quotes</c>).</param>
+internal sealed record MeasuredArticle(string Key, string Event, DateTimeOffset Published, IReadOnlyList<Shingle> Shingles, int Winnowed, IReadOnlyList<(int First, int Count)> Quotes);

@@ -21,7 +21,7 @@ internal static class ScaleReport
         Line(text);
         Line(text, $"Layout: {ShardingOptions.Default.Buckets} buckets, {(ShardingOptions.Default.RowsPerRead == 1 ? "point GETs" : $"{ShardingOptions.Default.RowsPerRead} rows per filter query")}, cap {Core.Candidates.CandidateOptions.Default.MaxPostingsPerShingle} postings per shingle. Real corpus: {articles.Count} articles, {statistics.StoryCount} stories ({statistics.Origin}), read at run time. " +
             $"Per article: {articles.Average(a => a.Shingles.Count):F0} shingles stored (every 4-word shingle), " +
-            $"{articles.Average(a => QuerySample.Of(a.Shingles, ShardingOptions.Default.QueryStride).Count):F0} looked up (every {ShardingOptions.Default.QueryStride}th). " +
+            $"{articles.Average(a => QuerySample.Of(a.Shingles, ShardingOptions.Default.QueryStride, a.Quotes).Count):F0} looked up (every {ShardingOptions.Default.QueryStride}th, every one inside quotes). " +
             $"Each size: a cold instance indexes then looks up every real article, in publication order, against a counting table that stands for the stored corpus.");
         Line(text);
         Line(text, "| Stored articles | Requests / article (index + lookup) | p95 / max | Hottest partition's share | Entities read + written / article | Bytes read / article (model; worst case) | Cold instance reads before 1st alignment | Memory held by the index | Today: cold read | Today: mirror |");

@@ -66,7 +66,7 @@ internal static class ScaleRun
             var allocatedBefore = GC.GetTotalAllocatedBytes(precise: false);
             await index.IndexAsync(article.Key, article.Shingles, article.Published, cancellationToken: cancellationToken);
             var indexed = table.Traffic;
-            var found = await index.FindCandidatesAsync(article.Key, article.Shingles, article.Published, null, cancellationToken);
+            var found = await index.FindCandidatesAsync(article.Key, article.Shingles, article.Published, dense: article.Quotes, cancellationToken: cancellationToken);
             var after = table.Traffic;
             allocated += GC.GetTotalAllocatedBytes(precise: false) - allocatedBefore;
 
@@ -79,7 +79,7 @@ internal static class ScaleRun
             entitiesWritten += all.EntitiesWritten;
             bytesRead += all.BytesRead;
             candidates += found.Count;
-            sampled += QuerySample.Of(article.Shingles, sharding.QueryStride).Count;
+            sampled += QuerySample.Of(article.Shingles, sharding.QueryStride, article.Quotes).Count;
         }
 
         var n = statistics.Articles.Count;

@@ -55,7 +55,7 @@ internal sealed class ShingleStatistics
             }
 
             var (story, published) = meta.GetValueOrDefault(real.Name, (real.Name, new DateTimeOffset(2018, 1, 1, 0, 0, 0, TimeSpan.Zero)));
-            articles.Add(new MeasuredArticle(real.Name, story, published, Fingerprint.Of(article, ShardingOptions.Fingerprint), Fingerprint.Of(article).Count));
+            articles.Add(new MeasuredArticle(real.Name, story, published, Fingerprint.Of(article, ShardingOptions.Fingerprint), Fingerprint.Of(article).Count, QuerySample.Quotes(article)));
         }
 
         articles.Sort((a, b) => a.Published != b.Published ? a.Published.CompareTo(b.Published) : string.CompareOrdinal(a.Key, b.Key));

@@ -10,6 +10,6 @@ internal enum CandidateIndexKind
 
     /// <summary>Posting rows sharded by shingle hash in table <c>candidates</c> (<c>Pipeline.Index</c>): no process holds
     /// the index, a cold instance reads only what its first article needs, and requests per article depend on the
-    /// article's length, not the corpus (about 160 with point reads). For deployments at scale.</summary>
+    /// article's length, not the corpus (about 220 with point reads). For deployments at scale.</summary>
     Sharded,
 }

@@ -17,7 +17,7 @@ namespace Pipeline.Functions.Stores;
 /// shingle hash in table <c>candidates</c> (<see cref="ShardedCandidateIndex"/>).</summary>
 /// <remarks>
 /// With the sharded index the article's row keeps its signature and version but no shingles, and no process holds the
-/// index: memory and a cold instance's reads stop growing with the corpus, at about 160 requests per article.
+/// index: memory and a cold instance's reads stop growing with the corpus, at about 220 requests per article.
 /// Index rows (PK <c>index</c>, RK = Encode(name)) hold an article's shingles packed as binary, its signature, and
 /// <c>Removed</c> once it is rejected or deleted: the row stays as a tombstone so that every process's
 /// <see cref="CandidateIndexMirror"/> learns of the removal from the same incremental read that brings new articles.
@@ -147,7 +147,8 @@ internal sealed class PostingStore
         if (_sharded is { } sharded)
         {
             return await sharded.FindCandidatesAsync(
-                record.Name, Fingerprint.Of(record.Article, ShardingOptions.Fingerprint), DateOf(record), _options.Window, cancellationToken);
+                record.Name, Fingerprint.Of(record.Article, ShardingOptions.Fingerprint), DateOf(record), _options.Window,
+                QuerySample.Quotes(record.Article), cancellationToken);
         }
 
         return await FindCandidatesAsync(record.Name, Fingerprint.Of(record.Article), cancellationToken);

@@ -25,6 +25,39 @@ public class SamplingTests
     }
 
     [Fact]
+    public void QuerySample_DenseRanges_EveryShingleStartingInsideIsRead_TheStrideElsewhere()
+    {
+        var shingles = Enumerable.Range(0, 40).Select(i => new Shingle((ulong)i, i * 2)).ToList();
+        var sampled = QuerySample.Of(shingles, 4, [(30, 7), (2, 0), (70, 100)]).Select(s => s.Position).ToList();
+
+        // Positions 0, 8, 16, ... by stride; 30, 32, 34, 36 start inside [30, 37); 70..78 inside [70, 170); (2, 0) is empty.
+        int[] expected = [0, 8, 16, 24, 30, 32, 34, 36, 40, 48, 56, 64, 70, 72, 74, 76, 78];
+        Assert.Equal(expected, sampled);
+        Assert.Equal(QuerySample.Of(shingles, 4), QuerySample.Of(shingles, 4, []));
+    }
+
+    [Fact]
+    public void SharedQuoteOfFiveWords_InADenseRange_AtEveryOffset_SharesAReadShingle()
+    {
+        var random = new Random(12);
+        string Words(int n) => string.Join(' ', Enumerable.Range(0, n).Select(_ => "w" + random.Next(1_000_000)));
+        var quote = Words(5);
+        var missedByStride = 0;
+        for (var before = 0; before < 8; before++)
+        {
+            var stored = Fingerprint.Of(TestArticles.From("old", Words(before + 3) + " " + quote + " " + Words(20)), ShardingOptions.Fingerprint);
+            var query = Fingerprint.Of(TestArticles.From("new", Words(before) + " " + quote + " " + Words(5)), ShardingOptions.Fingerprint);
+            var storedHashes = stored.Select(s => s.Hash).ToHashSet();
+            var dense = QuerySample.Of(query, ShardingOptions.Default.QueryStride, [(before, 5)]);
+            Assert.True(dense.Any(s => storedHashes.Contains(s.Hash)), $"quote after {before} words was missed");
+            missedByStride += QuerySample.Of(query, ShardingOptions.Default.QueryStride).Any(s => storedHashes.Contains(s.Hash)) ? 0 : 1;
+        }
+
+        // Without the range, the stride misses it at some offsets: what the dense range is for.
+        Assert.True(missedByStride > 0);
+    }
+
+    [Fact]
     public void SharedRunOfEightWords_AnywhereInEitherArticle_SharesASampledStoredShingle()
     {
         // The guarantee the storage index gives the aligner: the older article stores every shingle, the newer one
