@@ -108,7 +108,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     // Empty: no time window, every pair of articles may align. A number N aligns only articles dated within N days.
     Pipeline__WindowDays: ''
     // Sharded: the candidate index lives in table 'candidates' and no instance holds it, so memory and a cold instance's
-    // reads stay flat however large the corpus grows (about 160 more table requests per article than 'mirror', which keeps
+    // reads stay flat however large the corpus grows (about 220 more table requests per article than 'mirror', which keeps
     // a copy of every article's index row in each instance: ~4.6 KiB per article). docs/scale.md has the figures.
     Pipeline__CandidateIndex: 'sharded'
   }
