@@ -1,3 +1,8 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Pipeline.Functions.Hosting;
+using Pipeline.Functions.Processing;
+using Pipeline.Functions.Storage;
+using Pipeline.Functions.Stores;
 using Pipeline.Functions.Tests.Support;
 using Pipeline.Testing;
 
@@ -65,6 +70,9 @@ public sealed class CandidateIndexSwitchTests(EmptyStorage storage) : IClassFixt
             await first.WaitForAsync(names.Take(4).ToList());
         }
 
+        var records = await RecordVersionsAsync(prefix);
+        Assert.Equal(4, records.Count);
+
         await using var second = await PipelineHost.StartAsync(storage.ConnectionString, extra: Index(after));
         var (lastName, lastContent) = seeds[4];
         await storage.Storage.UploadAsync(prefix + lastName, lastContent);
@@ -78,7 +86,63 @@ public sealed class CandidateIndexSwitchTests(EmptyStorage storage) : IClassFixt
 
         // The article added after the switch found the old ones (004 carries Kerry's quote, as 000-002 do).
         Assert.True(articles[prefix + lastName].GetProperty("alignments").GetInt32() > 0, "the new article found no partner among the articles indexed before the switch");
+
+        // Indexed again in place, from their records: none was normalized again (which would have rewritten its record
+        // and aligned it again), and storage records which kind every article is indexed for.
+        var after4 = await RecordVersionsAsync(prefix);
+        Assert.All(records, r => Assert.Equal(r.Value, after4[r.Key]));
+        var marker = (await storage.Storage.EntitiesAsync("postings")).Single(r => r.PartitionKey == "meta" && r.RowKey == "candidate-index");
+        Assert.Equal(after, marker.GetString("Kind"), ignoreCase: true);
+    }
+
+    private async Task<Dictionary<string, string>> RecordVersionsAsync(string prefix)
+    {
+        var versions = new Dictionary<string, string>(StringComparer.Ordinal);
+        var container = new Azure.Storage.Blobs.BlobServiceClient(storage.ConnectionString).GetBlobContainerClient("normalized");
+        await foreach (var blob in container.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, prefix, default))
+        {
+            versions[blob.Name] = blob.Properties.ETag.ToString()!;
+        }
+
+        return versions;
     }
 
     private static Dictionary<string, string?> Index(string kind) => new() { ["Pipeline:CandidateIndex"] = kind };
+}
+
+/// <summary>The migration the Functions host runs at start-up (it has no poller): articles indexed by the mirror are
+/// indexed again for the sharded index from their records, once.</summary>
+public sealed class CandidateIndexMigrationTests(EmptyStorage storage) : IClassFixture<EmptyStorage>
+{
+    [Fact]
+    public async Task Run_MirrorIndexedArticles_IndexedForShardedOnce_AndFound()
+    {
+        var seeds = Seeds.All().Take(3).ToList();
+        await using (var mirrored = await PipelineHost.StartAsync(storage.ConnectionString))
+        {
+            foreach (var (name, content) in seeds)
+            {
+                await storage.Storage.UploadAsync(name, content);
+            }
+
+            await storage.Storage.WaitUntilProcessedAsync();
+            await mirrored.WaitForAsync(seeds.Select(s => s.Name).ToList());
+        }
+
+        var pipeline = new PipelineStorage(StorageClients.FromConnectionString(storage.ConnectionString));
+        var sharded = new PostingStore(pipeline, new PipelineOptions { CandidateIndex = CandidateIndexKind.Sharded });
+        var articles = new ArticleStore(pipeline);
+        var migration = new CandidateIndexMigration(pipeline, sharded, articles, NullLogger<CandidateIndexMigration>.Instance);
+
+        var record = (await articles.ReadRecordAsync(seeds[0].Name))!;
+        Assert.Empty(await sharded.FindCandidatesAsync(record));
+
+        Assert.Equal(3, await migration.RunAsync());
+        Assert.Empty(await sharded.IndexedForTheOtherKindAsync());
+        Assert.Equal(0, await migration.RunAsync());
+
+        // 000 shares Kirby's and Kerry's quotes with 001 and 002: found through the sharded index now.
+        var found = (await sharded.FindCandidatesAsync(record)).Select(c => c.Article).ToHashSet();
+        Assert.Equal(seeds.Skip(1).Select(s => s.Name).ToHashSet(), found);
+    }
 }

@@ -25,6 +25,7 @@ internal static class PipelineServices
         services.AddSingleton<OutletBoilerplateLearning>();
         services.AddSingleton<ClusterRefresh>();
         services.AddSingleton<ArticleRemoval>();
+        services.AddSingleton<CandidateIndexMigration>();
         services.AddSingleton<NormalizeArticleHandler>();
         services.AddSingleton<AlignArticleHandler>();
         return services;

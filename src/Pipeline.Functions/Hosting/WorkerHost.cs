@@ -1,4 +1,5 @@
 using Microsoft.Azure.Functions.Worker.Builder;
+using Pipeline.Functions.Processing;
 using Pipeline.Functions.Storage;
 
 namespace Pipeline.Functions.Hosting;
@@ -21,6 +22,7 @@ internal static partial class WorkerHost
         builder.ConfigureFunctionsWebApplication();
         builder.Services.AddPipeline(builder.Configuration);
         builder.Services.AddHostedService<StorageInitializer>();
+        builder.Services.AddHostedService<IndexMigrator>();
         using var host = builder.Build();
         await host.RunAsync();
     }
@@ -43,6 +45,26 @@ internal static partial class WorkerHost
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
         [LoggerMessage(Level = LogLevel.Error, Message = "Creating the pipeline's containers and tables failed: {Error}")]
+        private static partial void LogFailed(ILogger logger, string error);
+    }
+
+    /// <summary>Indexes again, in the background, the articles indexed for another kind of candidate index than the one
+    /// in use (an upgraded deployment); a failure is logged and retried at the next start.</summary>
+    private sealed partial class IndexMigrator(CandidateIndexMigration migration, ILogger<IndexMigrator> logger) : BackgroundService
+    {
+        protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+        {
+            try
+            {
+                await migration.RunAsync(stoppingToken);
+            }
+            catch (Azure.RequestFailedException e)
+            {
+                LogFailed(logger, e.Message);
+            }
+        }
+
+        [LoggerMessage(Level = LogLevel.Error, Message = "Indexing articles again for the candidate index in use failed: {Error}")]
         private static partial void LogFailed(ILogger logger, string error);
     }
 }

@@ -16,6 +16,7 @@ internal sealed partial class BlobTriggerPoller(
     NormalizeArticleHandler normalize,
     AlignArticleHandler align,
     ArticleRemoval removal,
+    CandidateIndexMigration migration,
     PipelineOptions options,
     TimeProvider time,
     ILogger<BlobTriggerPoller> logger) : BackgroundService
@@ -62,7 +63,8 @@ internal sealed partial class BlobTriggerPoller(
         }
     }
 
-    /// <summary>Normalizes again every article that was normalized but has no candidate-index row.</summary>
+    /// <summary>Indexes again, in place, the articles indexed for the other kind of candidate index; then normalizes again
+    /// every article that was normalized but has no candidate-index row.</summary>
     /// <remarks>
     /// Storage written by a version with another index layout (before 22 Nov 2026, one row per shingle) holds
     /// normalized articles that new articles could never find. Dropping their receipts makes the next scans normalize
@@ -73,6 +75,7 @@ internal sealed partial class BlobTriggerPoller(
     {
         try
         {
+            await migration.RunAsync(cancellationToken);
             var indexed = await postings.IndexedArticlesAsync(cancellationToken);
             var missing = (await articles.AllAsync(cancellationToken))
                 .Where(row => row.ContentHash is not null && !indexed.Contains(row.Name))

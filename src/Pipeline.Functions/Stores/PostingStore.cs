@@ -30,6 +30,10 @@ internal sealed class PostingStore
     /// <summary>The partition that holds every article's index row.</summary>
     public const string IndexPartition = "index";
 
+    // Which kind of index every article was last found indexed for: PK "meta" is no article's and no signature's.
+    private const string MetaPartition = "meta";
+    private const string KindRow = "candidate-index";
+
     // 12 bytes per shingle (hash, position); 5,000 per property stays under the 64 KiB binary limit. Azurite counts an
     // entity's size as sent (binary as base64, 4/3 larger), so 11 properties keep it under 1 MiB there and in Azure.
     // An article with more shingles than that (roughly 800 KB of text) is searched by its first 55,000.
@@ -176,6 +180,30 @@ internal sealed class PostingStore
         return rows.Where(r => r.GetBoolean("Removed") != true && (r.GetBoolean("Sharded") ?? false) == sharded)
             .Select(r => r.GetString("Article") ?? TableKey.Decode(r.RowKey)).ToHashSet(StringComparer.Ordinal);
     }
+
+    /// <summary>Live articles whose index row was written for the other kind of index than the one in use.</summary>
+    public async Task<IReadOnlyList<string>> IndexedForTheOtherKindAsync(CancellationToken cancellationToken = default)
+    {
+        var rows = await PipelineStorage.QueryAllAsync(
+            _storage.Postings, TableClient.CreateQueryFilter($"PartitionKey eq {IndexPartition}"), ["RowKey", "Article", "Removed", "Sharded"], cancellationToken);
+        var sharded = _sharded is not null;
+        return rows.Where(r => r.GetBoolean("Removed") != true && (r.GetBoolean("Sharded") ?? false) != sharded)
+            .Select(r => r.GetString("Article") ?? TableKey.Decode(r.RowKey)).ToList();
+    }
+
+    /// <summary>Whether every article was last found indexed for the kind of index in use (one point read).</summary>
+    public async Task<bool> IsIndexedForThisKindAsync(CancellationToken cancellationToken = default)
+    {
+        var marker = await _storage.Postings.GetEntityIfExistsAsync<TableEntity>(MetaPartition, KindRow, ["Kind"], cancellationToken);
+        return marker.HasValue && marker.Value is { } row && string.Equals(row.GetString("Kind"), _options.CandidateIndex.ToString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>Records that every article is indexed for the kind of index in use.</summary>
+    public Task MarkIndexedForThisKindAsync(CancellationToken cancellationToken = default) =>
+        _storage.Postings.UpsertEntityAsync(
+            new TableEntity(MetaPartition, KindRow) { ["Kind"] = _options.CandidateIndex.ToString(), ["Checked"] = DateTimeOffset.UtcNow },
+            TableUpdateMode.Replace,
+            cancellationToken);
 
     /// <summary>The articles whose content has the given signature.</summary>
     public async Task<IReadOnlyList<string>> SignatureMembersAsync(string signature, CancellationToken cancellationToken = default)
