@@ -14,6 +14,9 @@ namespace Pipeline.Functions.Processing;
 internal sealed partial class CandidateIndexMigration(
     PipelineStorage storage, PostingStore postings, ArticleStore articles, ILogger<CandidateIndexMigration> logger)
 {
+    // Articles indexed at once: each is a few dozen requests in flight at most, beside the triggers' own work.
+    private const int Parallelism = 8;
+
     /// <summary>Indexes again the articles indexed for the other kind; returns how many.</summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken = default)
     {
@@ -23,15 +26,18 @@ internal sealed partial class CandidateIndexMigration(
         }
 
         var indexed = 0;
-        foreach (var name in await postings.IndexedForTheOtherKindAsync(cancellationToken))
-        {
-            if (await articles.ReadRecordAsync(name, cancellationToken) is { } record
-                && ETags.Same(await storage.SourceETagAsync(name, cancellationToken), record.SourceETag))
+        await Parallel.ForEachAsync(
+            await postings.IndexedForTheOtherKindAsync(cancellationToken),
+            new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
+            async (name, ct) =>
             {
-                await postings.IndexAsync(record, cancellationToken);
-                indexed++;
-            }
-        }
+                if (await articles.ReadRecordAsync(name, ct) is { } record
+                    && ETags.Same(await storage.SourceETagAsync(name, ct), record.SourceETag))
+                {
+                    await postings.IndexAsync(record, ct);
+                    Interlocked.Increment(ref indexed);
+                }
+            });
 
         // Rows written meanwhile by instances still on the other kind (a deployment rolling over) are caught by checking
         // again before the marker says all is done.
