@@ -126,12 +126,12 @@ public sealed class ClusterWalkTests(EmptyStorage storage) : IClassFixture<Empty
     }
 
     private static Task WriteAsync(Pipeline.Functions.Stores.AlignmentStore store, (string Article, int Start, int End) first, (string Article, int Start, int End) second) =>
-        store.WritePairAsync("v1", "outlet", "outlet", [new Alignment(
+        store.WriteAsync(Pipeline.Functions.Stores.AlignmentStore.PairRows("v1", ("outlet", null), ("outlet", null), [new Alignment(
             new AlignedSpan(first.Article, first.Start, first.End, new string('x', first.End - first.Start), null),
             new AlignedSpan(second.Article, second.Start, second.End, new string('x', second.End - second.Start), null),
             1.0,
             PassageKind.Text,
-            [])]);
+            [])]));
 
     // Stored clusters as their members (one merged span per article), one string per cluster, sorted.
     private static async Task<List<string>> StoredAsync(Pipeline.Functions.Storage.PipelineStorage pipeline) =>

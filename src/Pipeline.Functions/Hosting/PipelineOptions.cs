@@ -43,6 +43,7 @@ internal sealed record PipelineOptions
     {
         var section = configuration.GetSection("Pipeline");
         var defaults = new PipelineOptions();
+        var candidateIndex = Read(section, nameof(CandidateIndex), (CandidateIndexKind?)defaults.CandidateIndex, CandidateIndexOf);
         var options = new PipelineOptions
         {
             MaxArticleBytes = Read(section, nameof(MaxArticleBytes), defaults.MaxArticleBytes, v => long.Parse(v, Invariant)),
@@ -54,7 +55,7 @@ internal sealed record PipelineOptions
             Urls = section[nameof(Urls)] is { Length: > 0 } urls ? urls : null,
             RunTriggers = Read(section, nameof(RunTriggers), defaults.RunTriggers, bool.Parse),
             WindowDays = Read<int?>(section, nameof(WindowDays), defaults.WindowDays, v => int.Parse(v, Invariant)),
-            CandidateIndex = Read(section, nameof(CandidateIndex), defaults.CandidateIndex, ParseCandidateIndex),
+            CandidateIndex = candidateIndex ?? defaults.CandidateIndex,
         };
         Require(options.MaxArticleBytes is > 0, nameof(MaxArticleBytes), "must be a positive number of bytes");
         Require(options.MinScore is >= 0 and <= 1, nameof(MinScore), "must be between 0 and 1");
@@ -62,16 +63,19 @@ internal sealed record PipelineOptions
         Require(options.MaxAttempts is >= 1 and <= 100, nameof(MaxAttempts), "must be between 1 and 100");
         Require(options.MaxParallelism is >= 1 and <= 64, nameof(MaxParallelism), "must be between 1 and 64");
         Require(options.MaxBackoffSeconds is >= 0 and <= 3600, nameof(MaxBackoffSeconds), "must be between 0 and 3600 seconds");
+        Require(candidateIndex is not null, nameof(CandidateIndex), "must be 'mirror' or 'sharded'");
         Require(options.WindowDays is null or (>= 0 and <= 36500), nameof(WindowDays), "must be a whole number of days from 0 to 36500, or empty for no window");
         return options;
     }
 
     private static System.Globalization.CultureInfo Invariant => System.Globalization.CultureInfo.InvariantCulture;
 
-    private static CandidateIndexKind ParseCandidateIndex(string value) =>
-        Enum.GetValues<CandidateIndexKind>().FirstOrDefault(k => string.Equals(k.ToString(), value, StringComparison.OrdinalIgnoreCase), (CandidateIndexKind)(-1)) is var kind && Enum.IsDefined(kind)
-            ? kind
-            : throw new FormatException("expected mirror or sharded");
+    private static CandidateIndexKind? CandidateIndexOf(string value) => value.ToUpperInvariant() switch
+    {
+        "MIRROR" => CandidateIndexKind.Mirror,
+        "SHARDED" => CandidateIndexKind.Sharded,
+        _ => null,
+    };
 
     private static double ParseDouble(string value) => double.Parse(value, System.Globalization.NumberStyles.Float, Invariant);
 
@@ -89,16 +93,13 @@ internal sealed record PipelineOptions
         }
         catch (FormatException)
         {
-            throw new InvalidOperationException($"Setting Pipeline:{key} (env Pipeline__{key}) has an invalid value '{raw}'{Expected(key)}.");
+            throw new InvalidOperationException($"Setting Pipeline:{key} (env Pipeline__{key}) has an invalid value '{raw}'.");
         }
         catch (OverflowException)
         {
             throw new InvalidOperationException($"Setting Pipeline:{key} (env Pipeline__{key}) is out of range: '{raw}'.");
         }
     }
-
-    private static string Expected(string key) =>
-        string.Equals(key, nameof(CandidateIndex), StringComparison.Ordinal) ? ": expected 'mirror' or 'sharded'" : string.Empty;
 
     private static void Require(bool condition, string key, string message)
     {

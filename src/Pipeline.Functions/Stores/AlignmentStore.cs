@@ -49,17 +49,6 @@ internal sealed class AlignmentStore(PipelineStorage storage)
         return contentHash + "+" + Convert.ToHexStringLower(SHA256.HashData(bytes).AsSpan(0, 8));
     }
 
-    /// <summary>Writes both directions of a pair's alignments; <paramref name="alignments"/> are oriented first → second.</summary>
-    public Task WritePairAsync(
-        string version, string firstOutlet, string secondOutlet, IReadOnlyList<Alignment> alignments, CancellationToken cancellationToken = default) =>
-        WritePairAsync(version, (firstOutlet, null), (secondOutlet, null), alignments, cancellationToken);
-
-    /// <summary>Writes both directions of a pair's alignments, with each side's outlet and publication time.</summary>
-    public Task WritePairAsync(
-        string version, (string Outlet, DateTimeOffset? Published) firstArticle, (string Outlet, DateTimeOffset? Published) secondArticle,
-        IReadOnlyList<Alignment> alignments, CancellationToken cancellationToken = default) =>
-        WriteAsync(PairRows(version, firstArticle, secondArticle, alignments), cancellationToken);
-
     /// <summary>Writes rows made by <see cref="PairRows"/>, several pairs' at once: one transaction per partition (≤ 100
     /// rows), so an article aligned with many partners writes its own partition once, not once per partner.</summary>
     public Task WriteAsync(IEnumerable<TableTransactionAction> rows, CancellationToken cancellationToken = default) =>

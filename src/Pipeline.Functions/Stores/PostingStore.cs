@@ -172,24 +172,12 @@ internal sealed class PostingStore
 
     /// <summary>The names of every article indexed in the configured index (tombstones, and rows written for the other
     /// kind of index, left out: those articles are normalized again).</summary>
-    public async Task<IReadOnlySet<string>> IndexedArticlesAsync(CancellationToken cancellationToken = default)
-    {
-        var rows = await PipelineStorage.QueryAllAsync(
-            _storage.Postings, TableClient.CreateQueryFilter($"PartitionKey eq {IndexPartition}"), ["RowKey", "Article", "Removed", "Sharded"], cancellationToken);
-        var sharded = _sharded is not null;
-        return rows.Where(r => r.GetBoolean("Removed") != true && (r.GetBoolean("Sharded") ?? false) == sharded)
-            .Select(r => r.GetString("Article") ?? TableKey.Decode(r.RowKey)).ToHashSet(StringComparer.Ordinal);
-    }
+    public async Task<IReadOnlySet<string>> IndexedArticlesAsync(CancellationToken cancellationToken = default) =>
+        (await LiveIndexRowsAsync(cancellationToken)).Where(r => r.Sharded == (_sharded is not null)).Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Live articles whose index row was written for the other kind of index than the one in use.</summary>
-    public async Task<IReadOnlyList<string>> IndexedForTheOtherKindAsync(CancellationToken cancellationToken = default)
-    {
-        var rows = await PipelineStorage.QueryAllAsync(
-            _storage.Postings, TableClient.CreateQueryFilter($"PartitionKey eq {IndexPartition}"), ["RowKey", "Article", "Removed", "Sharded"], cancellationToken);
-        var sharded = _sharded is not null;
-        return rows.Where(r => r.GetBoolean("Removed") != true && (r.GetBoolean("Sharded") ?? false) != sharded)
-            .Select(r => r.GetString("Article") ?? TableKey.Decode(r.RowKey)).ToList();
-    }
+    public async Task<IReadOnlyList<string>> IndexedForTheOtherKindAsync(CancellationToken cancellationToken = default) =>
+        (await LiveIndexRowsAsync(cancellationToken)).Where(r => r.Sharded != (_sharded is not null)).Select(r => r.Name).ToList();
 
     /// <summary>Whether every article was last found indexed for the kind of index in use (one point read).</summary>
     public async Task<bool> IsIndexedForThisKindAsync(CancellationToken cancellationToken = default)
@@ -276,6 +264,15 @@ internal sealed class PostingStore
     // A posting's version may not hold a comma; blob ETags never do, but a version that did is better left out than refused.
     private static string? VersionOf(NormalizedRecord record) =>
         record.SourceETag.Contains(',', StringComparison.Ordinal) ? null : ETags.Normalize(record.SourceETag);
+
+    // Every article with a live index row (tombstones left out), and whether the row was written for the sharded index.
+    private async Task<IEnumerable<(string Name, bool Sharded)>> LiveIndexRowsAsync(CancellationToken cancellationToken)
+    {
+        var rows = await PipelineStorage.QueryAllAsync(
+            _storage.Postings, TableClient.CreateQueryFilter($"PartitionKey eq {IndexPartition}"), ["RowKey", "Article", "Removed", "Sharded"], cancellationToken);
+        return rows.Where(r => r.GetBoolean("Removed") != true)
+            .Select(r => (r.GetString("Article") ?? TableKey.Decode(r.RowKey), r.GetBoolean("Sharded") ?? false));
+    }
 
     private static string ChunkName(int chunk) => chunk == 0 ? "Data" : "Data" + chunk.ToString(CultureInfo.InvariantCulture);
 
