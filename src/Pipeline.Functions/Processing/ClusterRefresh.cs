@@ -25,9 +25,10 @@ internal sealed class ClusterRefresh(AlignmentStore alignments, ClusterStore clu
     {
         var start = seeds.Distinct(StringComparer.Ordinal).ToList();
         var (pairs, state, rowsOf) = await WalkAsync(start, cancellationToken);
+        var written = new HashSet<(string Article, string Id)>();
         for (var round = 0; round < 5; round++)
         {
-            await clusters.ReplaceAsync(start, Cluster(pairs), cancellationToken);
+            await clusters.ReplaceAsync(start, Cluster(pairs), written, trustStored: round == 0, cancellationToken);
             var (pairsAgain, stateAgain, rowsAgain) = await WalkAsync(start, cancellationToken);
             rowsOf = rowsAgain;
             if (string.Equals(state, stateAgain, StringComparison.Ordinal))
@@ -128,8 +129,8 @@ internal sealed class ClusterRefresh(AlignmentStore alignments, ClusterStore clu
         {
             outlets[row.Source.Article] = row.Source.Outlet;
             outlets[row.Target.Article] = row.Target.Outlet;
-            published[row.Source.Article] = row.Source.Published;
-            published[row.Target.Article] = row.Target.Published;
+            Earliest(published, row.Source);
+            Earliest(published, row.Target);
         }
 
         // Copy alignments span whole articles and cluster only among themselves, so a cluster of their spans is a copy group.
@@ -143,17 +144,25 @@ internal sealed class ClusterRefresh(AlignmentStore alignments, ClusterStore clu
                 .Select(m => new SpanRow(m.Article, outlets.GetValueOrDefault(m.Article, string.Empty), m.Start, m.End, m.Text) { Published = published.GetValueOrDefault(m.Article) })
                 .OrderBy(m => m.Article, StringComparer.Ordinal).ThenBy(m => m.Start)
                 .ToList();
-            var row = new ClusterRow(ClusterStore.IdOf(members), cluster.Speaker, members)
-            {
-                Kind = copySpans.Count > 0 && members.All(m => copySpans.Contains((m.Article, m.Start, m.End))) ? "copy" : "passage",
-            };
+            var kind = copySpans.Count > 0 && members.All(m => copySpans.Contains((m.Article, m.Start, m.End))) ? "copy" : "passage";
+            var row = new ClusterRow(ClusterStore.IdOf(members, kind), cluster.Speaker, members) { Kind = kind };
             if (row.Articles >= 2)
             {
                 rows.Add(row);
             }
         }
 
-        return rows.DistinctBy(r => r.Id).ToList();
+        return ClusterStore.WithDistinctIds(rows);
+    }
+
+    // An article's rows can carry different publication times (a pair written before its metadata changed keeps the old
+    // one); the earliest is taken so the anchor, and with it the id, depends on the rows and not on the walk's order.
+    private static void Earliest(Dictionary<string, DateTimeOffset?> published, SpanRow span)
+    {
+        if (!published.TryGetValue(span.Article, out var known) || (span.Published is { } time && (known is null || time < known)))
+        {
+            published[span.Article] = span.Published ?? known;
+        }
     }
 
     private static Alignment ToAlignment(AlignmentRow row) => new(
