@@ -92,6 +92,22 @@ internal sealed class ClusterRefresh(AlignmentStore alignments, ClusterStore clu
             return rows;
         }
 
+        // Articles about to be read are fetched a few at a time: a wire story's cluster reaches hundreds of them.
+        async Task PrefetchAsync(IEnumerable<string> articles)
+        {
+            var missing = articles.Where(a => !rowsOf.ContainsKey(a)).Distinct(StringComparer.Ordinal).Take(MaxClusterArticles - rowsOf.Count).ToList();
+            var fetched = new System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<AlignmentRow>>(StringComparer.Ordinal);
+            await Parallel.ForEachAsync(
+                missing,
+                new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
+                async (article, ct) => fetched[article] = await alignments.OfArticleAsync(article, ct));
+            foreach (var (article, rows) in fetched)
+            {
+                rowsOf[article] = rows;
+            }
+        }
+
+        await PrefetchAsync(seeds);
         foreach (var seed in seeds)
         {
             var unused = new Queue<(int Start, int End)>();
@@ -103,6 +119,11 @@ internal sealed class ClusterRefresh(AlignmentStore alignments, ClusterStore clu
 
         while (reaches.Count > 0 && rowsOf.Count < MaxClusterArticles)
         {
+            if (!rowsOf.ContainsKey(reaches.Peek().Article))
+            {
+                await PrefetchAsync(reaches.Select(r => r.Article));
+            }
+
             var (article, from, to) = reaches.Dequeue();
             var rows = await RowsAsync(article);
             var spans = new Queue<(int Start, int End)>();

@@ -74,25 +74,22 @@ internal sealed class ClusterStore(PipelineStorage storage)
         CancellationToken cancellationToken = default)
     {
         var oldIds = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var article in articles)
+        var found = new Lock();
+        await Parallel.ForEachAsync(articles, Bounded(cancellationToken), async (article, ct) =>
         {
             var index = await PipelineStorage.QueryAllAsync(
-                storage.Clusters, TableClient.CreateQueryFilter($"PartitionKey eq {IndexPartition(article)}"), ["RowKey"], cancellationToken);
-            oldIds.UnionWith(index.Select(r => r.RowKey));
-        }
+                storage.Clusters, TableClient.CreateQueryFilter($"PartitionKey eq {IndexPartition(article)}"), ["RowKey"], ct);
+            lock (found)
+            {
+                oldIds.UnionWith(index.Select(r => r.RowKey));
+            }
+        });
 
         var now = clusters.ToDictionary(c => c.Id, c => c.Members.Select(m => m.Article).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
 
         // An id kept keeps its rows; only the articles that left it lose their index row. They can be articles that are
         // not seeds (a removed alignment splits a chain), so the stored cluster says who they are.
-        var stored = new Dictionary<string, ClusterRow>(StringComparer.Ordinal);
-        foreach (var id in oldIds.Where(now.ContainsKey))
-        {
-            if (await GetAsync(id, cancellationToken) is { } old)
-            {
-                stored[id] = old;
-            }
-        }
+        var stored = await GetManyAsync(oldIds.Where(now.ContainsKey), cancellationToken);
 
         var departed = new HashSet<(string Article, string Id)>(written.Where(w => now.TryGetValue(w.Id, out var members) && !members.Contains(w.Article)));
         foreach (var (id, old) in stored)
@@ -125,9 +122,10 @@ internal sealed class ClusterStore(PipelineStorage storage)
 
         var deletes = new List<TableTransactionAction>();
         var gone = oldIds.Concat(written.Select(w => w.Id)).Where(id => !now.ContainsKey(id)).ToHashSet(StringComparer.Ordinal);
+        var goneRows = await GetManyAsync(gone, cancellationToken);
         foreach (var id in gone)
         {
-            if (await GetAsync(id, cancellationToken) is { } old)
+            if (goneRows.TryGetValue(id, out var old))
             {
                 deletes.AddRange(old.Members.Select(m => m.Article).Distinct(StringComparer.Ordinal).Select(a => Delete(IndexPartition(a), id)));
             }
@@ -146,6 +144,22 @@ internal sealed class ClusterStore(PipelineStorage storage)
     {
         var response = await storage.Clusters.GetEntityIfExistsAsync<TableEntity>(Partition, id, cancellationToken: cancellationToken);
         return response.HasValue && response.Value is { } entity ? FromEntity(entity) : null;
+    }
+
+    // Clusters around a wire story touch many seeds; their rows are read a few at a time rather than one after another.
+    private static ParallelOptions Bounded(CancellationToken cancellationToken) => new() { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken };
+
+    private async Task<Dictionary<string, ClusterRow>> GetManyAsync(IEnumerable<string> ids, CancellationToken cancellationToken)
+    {
+        var rows = new System.Collections.Concurrent.ConcurrentDictionary<string, ClusterRow>(StringComparer.Ordinal);
+        await Parallel.ForEachAsync(ids, Bounded(cancellationToken), async (id, ct) =>
+        {
+            if (await GetAsync(id, ct) is { } row)
+            {
+                rows[id] = row;
+            }
+        });
+        return new Dictionary<string, ClusterRow>(rows, StringComparer.Ordinal);
     }
 
     /// <summary>Every cluster.</summary>
