@@ -94,6 +94,12 @@ public sealed class ClusterIdStorageTests(EmptyStorage storage) : IClassFixture<
         var other = clusters.Keys.Single(k => k != id);
         Assert.Equal(["s/C", "s/D"], clusters[other]);
         Assert.Equal(new[] { "s/A " + id, "s/B " + id, "s/C " + other, "s/D " + other }.Order(StringComparer.Ordinal), index);
+
+        // An article's clusters are read through its index rows (GET /api/clusters?article=), without listing all.
+        var store = new ClusterStore(pipeline);
+        Assert.Equal([other], (await store.OfArticleAsync("s/D")).Select(c => c.Id));
+        Assert.Equal([id], (await store.OfArticleAsync("s/A")).Select(c => c.Id));
+        Assert.Empty(await store.OfArticleAsync("s/nothing"));
     }
 
     private static Task WriteAsync(AlignmentStore store, (string Article, int Start, int End, int Day) first, (string Article, int Start, int End, int Day) second) =>

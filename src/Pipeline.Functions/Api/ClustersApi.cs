@@ -42,8 +42,9 @@ internal static class ClustersApi
             return TypedResults.BadRequest(new ApiError(tokenError!));
         }
 
-        // Clusters are few next to alignments; sorting by size needs them all, so they are filtered and paged in memory.
-        var all = await store.AllAsync(cancellationToken);
+        // An article's clusters come from its index rows; otherwise sorting by size needs every cluster, so they are
+        // filtered and paged in memory (docs/scale.md names this as a limit of the listing).
+        var all = article is null ? await store.AllAsync(cancellationToken) : await store.OfArticleAsync(article, cancellationToken);
         var selected = all
             .Where(c => c.Articles >= minArticles)
             .Where(c => article is null || c.Members.Any(m => string.Equals(m.Article, article, StringComparison.Ordinal)))

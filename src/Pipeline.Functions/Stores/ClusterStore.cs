@@ -77,11 +77,10 @@ internal sealed class ClusterStore(PipelineStorage storage)
         var found = new Lock();
         await Parallel.ForEachAsync(articles, Bounded(cancellationToken), async (article, ct) =>
         {
-            var index = await PipelineStorage.QueryAllAsync(
-                storage.Clusters, TableClient.CreateQueryFilter($"PartitionKey eq {IndexPartition(article)}"), ["RowKey"], ct);
+            var ids = await IdsOfAsync(article, ct);
             lock (found)
             {
-                oldIds.UnionWith(index.Select(r => r.RowKey));
+                oldIds.UnionWith(ids);
             }
         });
 
@@ -161,6 +160,15 @@ internal sealed class ClusterStore(PipelineStorage storage)
         });
         return new Dictionary<string, ClusterRow>(rows, StringComparer.Ordinal);
     }
+
+    /// <summary>The clusters an article's index rows name: one query and a read per cluster, whatever the number of clusters.</summary>
+    public async Task<IReadOnlyList<ClusterRow>> OfArticleAsync(string article, CancellationToken cancellationToken = default) =>
+        (await GetManyAsync(await IdsOfAsync(article, cancellationToken), cancellationToken)).Values.ToList();
+
+    private async Task<IEnumerable<string>> IdsOfAsync(string article, CancellationToken cancellationToken) =>
+        (await PipelineStorage.QueryAllAsync(
+            storage.Clusters, TableClient.CreateQueryFilter($"PartitionKey eq {IndexPartition(article)}"), ["RowKey"], cancellationToken))
+        .Select(r => r.RowKey);
 
     /// <summary>Every cluster.</summary>
     public async Task<IReadOnlyList<ClusterRow>> AllAsync(CancellationToken cancellationToken = default)
