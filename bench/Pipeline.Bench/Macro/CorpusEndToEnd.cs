@@ -13,14 +13,14 @@ namespace Pipeline.Bench.Macro;
 /// </summary>
 internal static class CorpusEndToEnd
 {
-    public const string Usage = "Pipeline.Bench e2e-corpus [--corpus DIR] [--writers 16] [--first 100] [--articles N] [--app PATH/Pipeline.Functions.dll] [--seconds 600] [--hold SECONDS] [--index mirror|sharded]";
+    public const string Usage = "Pipeline.Bench e2e-corpus [--corpus DIR] [--writers 16] [--first 100] [--articles N] [--app PATH/Pipeline.Functions.dll] [--seconds 600] [--hold SECONDS] [--index mirror|sharded] [--wire-every N]";
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken = default)
     {
         string? corpusPath = null;
         string? appPath = null;
         var candidateIndex = "mirror";
-        int writers = 16, first = 100, seconds = 600, limit = int.MaxValue, hold = 0;
+        int writers = 16, first = 100, seconds = 600, limit = int.MaxValue, hold = 0, wireEvery = 0;
         for (var i = 0; i < args.Count; i++)
         {
             string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -34,6 +34,7 @@ internal static class CorpusEndToEnd
                 case "--articles": limit = int.Parse(Value(), CultureInfo.InvariantCulture); break;
                 case "--hold": hold = int.Parse(Value(), CultureInfo.InvariantCulture); break;
                 case "--index": candidateIndex = Value(); break;
+                case "--wire-every": wireEvery = int.Parse(Value(), CultureInfo.InvariantCulture); break;
                 default: throw new ArgumentException($"unknown option {args[i]}");
             }
         }
@@ -46,6 +47,13 @@ internal static class CorpusEndToEnd
         // --articles takes the corpus's first N, so a smoke run exercises the same path in seconds.
         var located = RealCorpus.Locate(corpusPath);
         var corpus = located with { Articles = located.Articles.Take(limit).ToList() };
+
+        // --wire-every N puts one wire paragraph into every Nth article: one cluster that grows with the uploads.
+        if (wireEvery > 0)
+        {
+            corpus = corpus with { Articles = WireParagraph.InsertEvery(corpus.Articles, wireEvery) };
+        }
+
         var azurite = EndToEnd.FindUp(Environment.GetEnvironmentVariable("PIPELINE_AZURITE"), Path.Combine("tools", "azurite", "node_modules", ".bin", "azurite"));
         var app = appPath ?? EndToEnd.FindUp(null, Path.Combine("src", "Pipeline.Functions", "bin", "Release", "net10.0", "Pipeline.Functions.dll"));
         if (azurite is null || app is null)
@@ -79,7 +87,7 @@ internal static class CorpusEndToEnd
             await EndToEnd.WaitHealthyAsync(http, appProcess, cancellationToken);
             var container = new BlobServiceClient(connection).GetBlobContainerClient("articles");
             await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-            Console.WriteLine($"# Real corpus end to end: {corpus.Articles.Count} articles of {Path.GetFileName(corpus.Origin.TrimEnd('/'))}, {writers} writers, {Environment.ProcessorCount} cores, candidate index: {candidateIndex}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+            Console.WriteLine($"# Real corpus end to end: {corpus.Articles.Count} articles of {Path.GetFileName(corpus.Origin.TrimEnd('/'))}, {writers} writers, {Environment.ProcessorCount} cores, candidate index: {candidateIndex}{(wireEvery > 0 ? $", one wire paragraph in every {wireEvery}th" : string.Empty)}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
             Console.WriteLine($"app: {app}");
             Console.WriteLine();
             Console.WriteLine("| phase | articles | wall s | articles/s | storage requests / article | table requests / article | hottest table partition (share of table requests with a partition) | final statuses |");
