@@ -94,7 +94,8 @@ internal static class CorpusEndToEnd
             Console.WriteLine("|---|---|---|---|---|---|---|---|");
             var phases = new[] { corpus.Articles.Take(first).ToList(), corpus.Articles.Skip(first).ToList() };
             var operations = new List<(string Phase, RequestLog Requests, int Articles)>();
-            var total = Stopwatch.StartNew();
+            // The phases' wall times only: waiting for Azurite's request log to settle is the bench's, not the app's.
+            var processing = TimeSpan.Zero;
             var uploaded = 0;
             foreach (var (phase, index) in phases.Select((p, i) => (p, i)).Where(p => p.p.Count > 0))
             {
@@ -105,6 +106,7 @@ internal static class CorpusEndToEnd
                 uploaded += phase.Count;
                 var (final, statuses) = await EndToEnd.WaitAllFinalAsync(http, uploaded, clock, _ => { }, TimeSpan.FromSeconds(seconds), cancellationToken);
                 var wall = clock.Elapsed.TotalSeconds;
+                processing += clock.Elapsed;
                 var requests = (await RequestLog.ReadSettledAsync(debugLog, cancellationToken)).Minus(before);
                 var (hotPartition, hotShare) = requests.Hottest();
                 operations.Add((index == 0 ? "first" : "rest", requests, phase.Count));
@@ -113,7 +115,7 @@ internal static class CorpusEndToEnd
             }
 
             Console.WriteLine();
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"All {corpus.Articles.Count} articles: {total.Elapsed.TotalSeconds:F1} s, {corpus.Articles.Count / total.Elapsed.TotalSeconds:F2} articles/s end to end."));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"All {corpus.Articles.Count} articles: {processing.TotalSeconds:F1} s, {corpus.Articles.Count / processing.TotalSeconds:F2} articles/s end to end (the phases' wall times)."));
 
             if (hold > 0)
             {
