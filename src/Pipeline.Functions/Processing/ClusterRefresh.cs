@@ -1,6 +1,7 @@
 using Pipeline.Core.Alignments;
 using Pipeline.Core.Articles;
 using Pipeline.Core.Clusters;
+using Pipeline.Functions.Storage;
 using Pipeline.Functions.Stores;
 
 namespace Pipeline.Functions.Processing;
@@ -95,13 +96,8 @@ internal sealed class ClusterRefresh(AlignmentStore alignments, ClusterStore clu
         // Articles about to be read are fetched a few at a time: a wire story's cluster reaches hundreds of them.
         async Task PrefetchAsync(IEnumerable<string> articles)
         {
-            var missing = articles.Where(a => !rowsOf.ContainsKey(a)).Distinct(StringComparer.Ordinal).Take(MaxClusterArticles - rowsOf.Count).ToList();
-            var fetched = new System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<AlignmentRow>>(StringComparer.Ordinal);
-            await Parallel.ForEachAsync(
-                missing,
-                new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
-                async (article, ct) => fetched[article] = await alignments.OfArticleAsync(article, ct));
-            foreach (var (article, rows) in fetched)
+            var missing = articles.Where(a => !rowsOf.ContainsKey(a)).Distinct(StringComparer.Ordinal).Take(MaxClusterArticles - rowsOf.Count);
+            foreach (var (article, rows) in await ConcurrentReads.ReadAsync(missing, async (a, ct) => await alignments.OfArticleAsync(a, ct), cancellationToken))
             {
                 rowsOf[article] = rows;
             }

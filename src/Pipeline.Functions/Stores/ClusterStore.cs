@@ -41,9 +41,9 @@ internal sealed class ClusterStore(PipelineStorage storage)
         var result = new List<ClusterRow>();
         foreach (var group in clusters.GroupBy(c => c.Id, StringComparer.Ordinal))
         {
-            var ordered = group.DistinctBy(c => MembersKey(c.Members), StringComparer.Ordinal).OrderBy(c => MembersKey(c.Members), StringComparer.Ordinal).ToList();
-            result.Add(ordered[0]);
-            result.AddRange(ordered.Skip(1).Select(c => c with { Id = Hash(MembersKey(c.Members)) }));
+            var ordered = group.Select(c => (Key: MembersKey(c.Members), Cluster: c)).DistinctBy(c => c.Key).OrderBy(c => c.Key, StringComparer.Ordinal).ToList();
+            result.Add(ordered[0].Cluster);
+            result.AddRange(ordered.Skip(1).Select(c => c.Cluster with { Id = Hash(c.Key) }));
         }
 
         return result;
@@ -73,16 +73,8 @@ internal sealed class ClusterStore(PipelineStorage storage)
         bool trustStored,
         CancellationToken cancellationToken = default)
     {
-        var oldIds = new HashSet<string>(StringComparer.Ordinal);
-        var found = new Lock();
-        await Parallel.ForEachAsync(articles, Bounded(cancellationToken), async (article, ct) =>
-        {
-            var ids = await IdsOfAsync(article, ct);
-            lock (found)
-            {
-                oldIds.UnionWith(ids);
-            }
-        });
+        var oldIds = (await ConcurrentReads.ReadAsync(articles, async (article, ct) => await IdsOfAsync(article, ct), cancellationToken))
+            .Values.SelectMany(ids => ids).ToHashSet(StringComparer.Ordinal);
 
         var now = clusters.ToDictionary(c => c.Id, c => c.Members.Select(m => m.Article).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
 
@@ -145,21 +137,8 @@ internal sealed class ClusterStore(PipelineStorage storage)
         return response.HasValue && response.Value is { } entity ? FromEntity(entity) : null;
     }
 
-    // Clusters around a wire story touch many seeds; their rows are read a few at a time rather than one after another.
-    private static ParallelOptions Bounded(CancellationToken cancellationToken) => new() { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken };
-
-    private async Task<Dictionary<string, ClusterRow>> GetManyAsync(IEnumerable<string> ids, CancellationToken cancellationToken)
-    {
-        var rows = new System.Collections.Concurrent.ConcurrentDictionary<string, ClusterRow>(StringComparer.Ordinal);
-        await Parallel.ForEachAsync(ids, Bounded(cancellationToken), async (id, ct) =>
-        {
-            if (await GetAsync(id, ct) is { } row)
-            {
-                rows[id] = row;
-            }
-        });
-        return new Dictionary<string, ClusterRow>(rows, StringComparer.Ordinal);
-    }
+    private Task<Dictionary<string, ClusterRow>> GetManyAsync(IEnumerable<string> ids, CancellationToken cancellationToken) =>
+        ConcurrentReads.ReadAsync(ids, GetAsync, cancellationToken);
 
     /// <summary>The clusters an article's index rows name: one query and a read per cluster, whatever the number of clusters.</summary>
     public async Task<IReadOnlyList<ClusterRow>> OfArticleAsync(string article, CancellationToken cancellationToken = default) =>
