@@ -1,3 +1,4 @@
+using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Pipeline.Functions.Hosting;
@@ -122,7 +123,7 @@ internal sealed partial class BlobTriggerPoller(
             PipelineStorage.ArticlesContainerName,
             listed,
             (blob, ct) => normalize.HandleAsync(
-                new ArticleBlob(blob.Name, blob.ETag, blob.Length, blob.Metadata, async c => (await storage.Articles.GetBlobClient(blob.Name).DownloadContentAsync(c)).Value.Content.ToArray())
+                new ArticleBlob(blob.Name, blob.ETag, blob.Length, blob.Metadata, c => ArticleBlob.ReadVersionAsync(storage.Articles.GetBlobClient(blob.Name), new ETag(blob.ETag), c))
                 {
                     Uploaded = blob.Uploaded,
                 },
@@ -170,6 +171,9 @@ internal sealed partial class BlobTriggerPoller(
             return false;
         }
 
+        // Receipts of blobs done are written together after the batch, a transaction per 100 instead of a request each.
+        // A process stopped before that processes those blobs again on its next scan, which every handler allows.
+        var processed = new System.Collections.Concurrent.ConcurrentBag<Receipt>();
         await Parallel.ForEachAsync(
             due.Take(BatchSize),
             new ParallelOptions { MaxDegreeOfParallelism = options.MaxParallelism, CancellationToken = cancellationToken },
@@ -181,10 +185,15 @@ internal sealed partial class BlobTriggerPoller(
                 {
                     var line = await process(blob, ct);
                     LogProcessed(logger, container, line);
-                    await receipts.PutAsync(new Receipt(container, blob.Name, ETags.Normalize(blob.ETag), Receipt.Done, 0, null, null), ct);
+                    var receipt = new Receipt(container, blob.Name, ETags.Normalize(blob.ETag), Receipt.Done, 0, null, null);
                     if (attempts > 0 || previous?.State == Receipt.Poisoned)
                     {
+                        await receipts.PutAsync(receipt, ct);
                         await receipts.ClearPoisonAsync(container, blob.Name, ct);
+                    }
+                    else
+                    {
+                        processed.Add(receipt);
                     }
                 }
                 catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -198,6 +207,7 @@ internal sealed partial class BlobTriggerPoller(
                     await RecordFailureAsync(container, blob, attempts + 1, e, ct);
                 }
             });
+        await receipts.PutManyAsync(processed, cancellationToken);
         return due.Count > BatchSize;
     }
 

@@ -35,18 +35,25 @@ internal sealed class ArticleStore(PipelineStorage storage)
         storage.ArticleRows.UpsertEntityAsync(ToEntity(row), TableUpdateMode.Replace, cancellationToken);
 
     /// <summary>Writes pending rows for articles seen for the first time (never overwriting an existing row).</summary>
+    /// <remarks>A transaction inserts up to 100 at once; one that fails because a row appeared meanwhile (the article was
+    /// normalized first) is inserted one by one, skipping the rows that exist.</remarks>
     public async Task AddPendingAsync(IEnumerable<(string Name, string Outlet, string ETag)> articles, CancellationToken cancellationToken = default)
     {
-        foreach (var (name, outlet, etag) in articles)
+        var actions = articles.Select(a => new TableTransactionAction(
+            TableTransactionActionType.Add,
+            ToEntity(new ArticleRow(a.Name, a.Outlet, null, ArticleStatus.Pending, null, 0, 0, DateTimeOffset.UtcNow, a.ETag, null, null))));
+        foreach (var batch in TableTransactionBatches.Split(actions))
         {
             try
             {
-                await storage.ArticleRows.AddEntityAsync(
-                    ToEntity(new ArticleRow(name, outlet, null, ArticleStatus.Pending, null, 0, 0, DateTimeOffset.UtcNow, etag, null, null)),
-                    cancellationToken);
+                await storage.ArticleRows.SubmitTransactionAsync(batch, cancellationToken);
             }
             catch (RequestFailedException e) when (e.Status == 409)
             {
+                foreach (var action in batch)
+                {
+                    await AddIfAbsentAsync(action.Entity, cancellationToken);
+                }
             }
         }
     }
@@ -194,6 +201,17 @@ internal sealed class ArticleStore(PipelineStorage storage)
         if (BlobNames.Problem(name) is null)
         {
             await storage.Normalized.DeleteBlobIfExistsAsync(name, cancellationToken: cancellationToken);
+        }
+    }
+
+    private async Task AddIfAbsentAsync(ITableEntity entity, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await storage.ArticleRows.AddEntityAsync(entity, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
         }
     }
 

@@ -29,18 +29,12 @@ internal sealed class ReceiptStore(PipelineStorage storage)
 
     /// <summary>Writes a receipt.</summary>
     public Task PutAsync(Receipt receipt, CancellationToken cancellationToken = default) =>
-        storage.Receipts.UpsertEntityAsync(
-            new TableEntity(receipt.Container, TableKey.Encode(receipt.Name))
-            {
-                ["Name"] = receipt.Name,
-                ["BlobETag"] = receipt.ETag,
-                ["State"] = receipt.State,
-                ["Attempts"] = receipt.Attempts,
-                ["Error"] = receipt.Error is { Length: > 4000 } e ? e[..4000] : receipt.Error,
-                ["NextAttempt"] = receipt.NextAttempt,
-            },
-            TableUpdateMode.Replace,
-            cancellationToken);
+        storage.Receipts.UpsertEntityAsync(ToEntity(receipt), TableUpdateMode.Replace, cancellationToken);
+
+    /// <summary>Writes many receipts: one transaction per container and 100 receipts, instead of a request each.</summary>
+    public Task PutManyAsync(IEnumerable<Receipt> receipts, CancellationToken cancellationToken = default) =>
+        PipelineStorage.SubmitAsync(
+            storage.Receipts, receipts.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(r))), cancellationToken);
 
     /// <summary>Deletes a receipt.</summary>
     public Task DeleteAsync(string container, string name, CancellationToken cancellationToken = default) =>
@@ -63,4 +57,14 @@ internal sealed class ReceiptStore(PipelineStorage storage)
     /// <summary>Forgets a poison row (the blob changed or was deleted).</summary>
     public Task ClearPoisonAsync(string container, string name, CancellationToken cancellationToken = default) =>
         PipelineStorage.DeleteIfExistsAsync(storage.Poison, container, TableKey.Encode(name), cancellationToken);
+
+    private static TableEntity ToEntity(Receipt receipt) => new(receipt.Container, TableKey.Encode(receipt.Name))
+    {
+        ["Name"] = receipt.Name,
+        ["BlobETag"] = receipt.ETag,
+        ["State"] = receipt.State,
+        ["Attempts"] = receipt.Attempts,
+        ["Error"] = receipt.Error is { Length: > 4000 } e ? e[..4000] : receipt.Error,
+        ["NextAttempt"] = receipt.NextAttempt,
+    };
 }
