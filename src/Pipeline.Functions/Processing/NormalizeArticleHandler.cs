@@ -40,23 +40,23 @@ internal sealed partial class NormalizeArticleHandler(
             return await RejectAsync(blob, outlet, "too-large", $"The article is {length} bytes; the limit is {options.MaxArticleBytes} bytes (Pipeline:MaxArticleBytes).", cancellationToken);
         }
 
-        var content = await blob.ReadAsync(cancellationToken);
+        // Read on condition of this version: null means a newer version exists or it was deleted.
+        if (await blob.ReadAsync(cancellationToken) is not { } content)
+        {
+            LogStale(logger, blob.Name, blob.ETag);
+            return $"Skipped {blob.Name}: a newer version exists or it was deleted.";
+        }
+
         if (content.LongLength > options.MaxArticleBytes)
         {
-            return await RejectAsync(blob, outlet, "too-large", $"The article is {content.LongLength} bytes; the limit is {options.MaxArticleBytes} bytes (Pipeline:MaxArticleBytes).", cancellationToken);
+            return await RejectAsync(blob, outlet, "too-large", $"The article is {content.LongLength} bytes; the limit is {options.MaxArticleBytes} bytes (Pipeline:MaxArticleBytes).", cancellationToken, readCurrent: true);
         }
 
         var read = ArticleReader.Read(blob.Name, content);
         if (read.Article is not { } article)
         {
             var rejection = read.Rejection;
-            return await RejectAsync(blob, outlet, rejection?.Code ?? "unreadable", rejection?.Message ?? "The article could not be read.", cancellationToken);
-        }
-
-        if (!await IsCurrentAsync(blob, cancellationToken))
-        {
-            LogStale(logger, blob.Name, blob.ETag);
-            return $"Skipped {blob.Name}: a newer version exists or it was deleted.";
+            return await RejectAsync(blob, outlet, rejection?.Code ?? "unreadable", rejection?.Message ?? "The article could not be read.", cancellationToken, readCurrent: true);
         }
 
         var signature = ArticleSignature.Of(article);
@@ -104,9 +104,10 @@ internal sealed partial class NormalizeArticleHandler(
         return current is not null && ETags.Same(current, blob.ETag);
     }
 
-    private async Task<string> RejectAsync(ArticleBlob blob, string outlet, string code, string message, CancellationToken cancellationToken)
+    // readCurrent: the content was just read on condition of this version, which proves it current without asking again.
+    private async Task<string> RejectAsync(ArticleBlob blob, string outlet, string code, string message, CancellationToken cancellationToken, bool readCurrent = false)
     {
-        if (!await IsCurrentAsync(blob, cancellationToken))
+        if (!readCurrent && !await IsCurrentAsync(blob, cancellationToken))
         {
             return $"Skipped {blob.Name}: a newer version exists or it was deleted.";
         }
