@@ -43,7 +43,13 @@ internal sealed partial class AlignArticleHandler(
             return $"Skipped {record.Name}: the record is stale (the article changed or was deleted).";
         }
 
-        var members = await postings.SignatureMembersAsync(record.Signature, cancellationToken);
+        // With the mirrored index the search comes first: it brings the mirror up to date with every article indexed before
+        // it began, as the query of the signature's members would, and the mirror then knows whether any other article
+        // has this one's signature. Most have none, and need no query for it.
+        var candidates = postings.IsMirrored ? await postings.FindCandidatesAsync(record, cancellationToken) : null;
+        var members = candidates is not null && postings.IsKnownUnique(record.Name, record.Signature)
+            ? [record.Name]
+            : await postings.SignatureMembersAsync(record.Signature, cancellationToken);
         var canonical = await CanonicalAsync(members, record.Name, record.Outlet, cancellationToken) ?? record.Name;
         if (!string.Equals(canonical, record.Name, StringComparison.Ordinal))
         {
@@ -52,7 +58,7 @@ internal sealed partial class AlignArticleHandler(
 
         await RetriggerFormerCanonicalsAsync(record, members, cancellationToken);
 
-        var candidates = await postings.FindCandidatesAsync(record, cancellationToken);
+        candidates ??= await postings.FindCandidatesAsync(record, cancellationToken);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxParallelism), CancellationToken = cancellationToken };
         var others = new System.Collections.Concurrent.ConcurrentBag<NormalizedRecord>();
         await Parallel.ForEachAsync(candidates, parallel, async (candidate, ct) =>
@@ -78,8 +84,7 @@ internal sealed partial class AlignArticleHandler(
         // Every pair's rows at once (grouped by partition), and before the sweep, which judges them.
         await alignments.WriteAsync(pairs.Pending, cancellationToken);
 
-        var copies = (await postings.SignatureMembersAsync(record.Signature, cancellationToken)).ToHashSet(StringComparer.Ordinal);
-        var partners = await alignments.SweepAsync(record.Name, (partner, ct) => CurrentVersionAsync(pairs, copies, partner, ct), cancellationToken);
+        var partners = await alignments.SweepAsync(record.Name, (partner, ct) => CurrentVersionAsync(pairs, partner, ct), cancellationToken);
         var count = await clusters.RefreshAndCountAsync(record.Name, partners, articles, cancellationToken);
 
         // Last: "aligned" promises that this article's pairs, its partners' counts and its clusters are all in place.
@@ -288,7 +293,7 @@ internal sealed partial class AlignArticleHandler(
     }
 
     /// <summary>The pair's current version; a pair written with other runs than the partner has published is aligned again first.</summary>
-    private async Task<string?> CurrentVersionAsync(PairsInProgress pairs, IReadOnlyCollection<string> copies, string partner, CancellationToken cancellationToken)
+    private async Task<string?> CurrentVersionAsync(PairsInProgress pairs, string partner, CancellationToken cancellationToken)
     {
         var self = pairs.Self;
         var row = await articles.GetAsync(partner, cancellationToken);
@@ -300,7 +305,8 @@ internal sealed partial class AlignArticleHandler(
         }
 
         // Two identical copies in different outlets keep rows only when one is the group's canonical copy.
-        if (row is not null && copies.Contains(partner) && !string.Equals(row.Outlet, self.Record.Outlet, StringComparison.Ordinal)
+        if (row is not null && !string.Equals(row.Outlet, self.Record.Outlet, StringComparison.Ordinal)
+            && await IsIdenticalCopyAsync(pairs, partner, row, cancellationToken)
             && !await IsCopyCanonicalPairAsync(self.Record.Signature, self.Record.Name, partner, cancellationToken))
         {
             return null;
@@ -320,9 +326,27 @@ internal sealed partial class AlignArticleHandler(
         return AlignmentStore.Version(self.Record.Name, self.Side, partner, AlignmentStore.Side(row?.ContentHash, published));
     }
 
+    /// <summary>Whether a partner's version that <paramref name="row"/> describes has this article's signature (the same
+    /// content): from the mirror when it indexed that version, else from one query of the signature's members, made
+    /// after this article's pairs were written so that it sees copies aligning at the same time.</summary>
+    private async Task<bool> IsIdenticalCopyAsync(PairsInProgress pairs, string partner, ArticleRow row, CancellationToken cancellationToken)
+    {
+        var signature = pairs.Self.Record.Signature;
+        if (postings.KnownSignatureOf(partner, row.SourceETag) is { } known)
+        {
+            return string.Equals(known, signature, StringComparison.Ordinal);
+        }
+
+        pairs.Copies ??= (await postings.SignatureMembersAsync(signature, cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        return pairs.Copies.Contains(partner);
+    }
+
     /// <summary>One AlignArticle's article, its candidates' records, and the boilerplate runs each written pair's partner was marked with.</summary>
     private sealed record PairsInProgress(MarkedArticle Self, IReadOnlyDictionary<string, NormalizedRecord> Others)
     {
+        /// <summary>The articles with this article's signature, once queried.</summary>
+        public HashSet<string>? Copies { get; set; }
+
         public System.Collections.Concurrent.ConcurrentDictionary<string, ulong[]> Written { get; } = new(StringComparer.Ordinal);
 
         /// <summary>Rows of the pairs aligned so far, written together once every pair is aligned.</summary>

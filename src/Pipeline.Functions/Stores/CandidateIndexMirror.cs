@@ -65,6 +65,16 @@ internal sealed class CandidateIndexMirror(TableClient table, string partition, 
         }
     }
 
+    /// <summary>The signature of an article's version <paramref name="sourceETag"/>, when the last search found that version
+    /// indexed (null when it found another or none).</summary>
+    public string? SignatureOf(string name, string sourceETag)
+    {
+        lock (_rows)
+        {
+            return _rows.TryGetValue(name, out var row) && Processing.ETags.Same(row.SourceETag, sourceETag) ? row.Signature : null;
+        }
+    }
+
     /// <summary>The article blob version an indexed article's row was made from, as of the last search (null when unknown).</summary>
     public string? SourceETagOf(string name)
     {

@@ -166,9 +166,16 @@ internal sealed class PostingStore
         return found.Select(c => c with { Version = mirror.SourceETagOf(c.Article) }).ToList();
     }
 
+    /// <summary>Whether searches run on this process's mirror of the index (else on the sharded index in storage).</summary>
+    public bool IsMirrored => _mirror is not null;
+
     /// <summary>Whether, as of this process's last search, no other indexed article shares the article's signature
     /// (always false with the sharded index, which keeps no signatures in memory: callers then query).</summary>
     public bool IsKnownUnique(string name, string signature) => _mirror?.IsKnownUnique(name, signature) ?? false;
+
+    /// <summary>The signature of an article's version <paramref name="sourceETag"/> as this process's mirror knows it
+    /// (null when it does not: with the sharded index, or when it last saw another version or none).</summary>
+    public string? KnownSignatureOf(string name, string? sourceETag) => sourceETag is null ? null : _mirror?.SignatureOf(name, sourceETag);
 
     /// <summary>The names of every article indexed in the configured index (tombstones, and rows written for the other
     /// kind of index, left out: those articles are normalized again).</summary>
