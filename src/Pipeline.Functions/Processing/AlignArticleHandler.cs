@@ -84,8 +84,11 @@ internal sealed partial class AlignArticleHandler(
         // Every pair's rows at once (grouped by partition), and before the sweep, which judges them.
         await alignments.WriteAsync(pairs.Pending, cancellationToken);
 
-        var partners = await alignments.SweepAsync(record.Name, (partner, ct) => CurrentVersionAsync(pairs, partner, ct), cancellationToken);
-        var count = await clusters.RefreshAndCountAsync(record.Name, partners, articles, cancellationToken);
+        var swept = await alignments.SweepAsync(record.Name, (partner, ct) => CurrentVersionAsync(pairs, partner, ct), cancellationToken);
+
+        // The rows the sweep kept are this partition as it stands after every write of this article, unless the sweep
+        // aligned a pair again: then the clusters' walk reads it once more.
+        var count = await clusters.RefreshAndCountAsync(record.Name, swept.Partners, articles, cancellationToken, pairs.Rewritten ? null : swept.Kept);
 
         // Last: "aligned" promises that this article's pairs, its partners' counts and its clusters are all in place.
         await articles.UpdateIfCurrentAsync(
@@ -320,6 +323,7 @@ internal sealed partial class AlignArticleHandler(
             if (found.Count > 0)
             {
                 await WritePairAsync(self, other, otherArticle, published, found, null, cancellationToken);
+                pairs.Rewritten = true;
             }
         }
 
@@ -346,6 +350,9 @@ internal sealed partial class AlignArticleHandler(
     {
         /// <summary>The articles with this article's signature, once queried.</summary>
         public HashSet<string>? Copies { get; set; }
+
+        /// <summary>Whether the sweep aligned a pair again, writing rows after it read the article's partition.</summary>
+        public bool Rewritten { get; set; }
 
         public System.Collections.Concurrent.ConcurrentDictionary<string, ulong[]> Written { get; } = new(StringComparer.Ordinal);
 

@@ -20,16 +20,27 @@ internal sealed class ClusterRefresh(AlignmentStore alignments, ClusterStore clu
     /// Two articles of one cluster may align at once; a refresh that read the rows before the other's writes could
     /// finish last and store an outdated set. So after writing, the walk is repeated and, if the rows changed
     /// meanwhile, the clusters are computed again: whichever refresh finishes last has seen every row written before it finished.
+    /// A round that finds the stored clusters already as computed writes nothing, so it cannot have overwritten a newer
+    /// set, and it needs no second walk: whoever wrote rows after its walk refreshes after writing them.
     /// </remarks>
+    /// <param name="seeds">The articles whose rows changed.</param>
+    /// <param name="cancellationToken">Cancels the refresh.</param>
+    /// <param name="read">Rows of some articles' partitions, read by the caller after its last write to them: the first
+    /// walk takes them instead of reading those partitions again. (The walk after writing reads every partition.)</param>
     /// <returns>How many alignment rows each seed has, as the last walk read them: the seeds' counts, without a query each.</returns>
-    public async Task<IReadOnlyDictionary<string, int>> RefreshAsync(IEnumerable<string> seeds, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyDictionary<string, int>> RefreshAsync(
+        IEnumerable<string> seeds, CancellationToken cancellationToken = default, IReadOnlyDictionary<string, IReadOnlyList<AlignmentRow>>? read = null)
     {
         var start = seeds.Distinct(StringComparer.Ordinal).ToList();
-        var (pairs, state, rowsOf) = await WalkAsync(start, cancellationToken);
+        var (pairs, state, rowsOf) = await WalkAsync(start, cancellationToken, read);
         var written = new HashSet<(string Article, string Id)>();
         for (var round = 0; round < 5; round++)
         {
-            await clusters.ReplaceAsync(start, Cluster(pairs), written, trustStored: round == 0, cancellationToken);
+            if (!await clusters.ReplaceAsync(start, Cluster(pairs), written, trustStored: round == 0, cancellationToken))
+            {
+                break;
+            }
+
             var (pairsAgain, stateAgain, rowsAgain) = await WalkAsync(start, cancellationToken);
             rowsOf = rowsAgain;
             if (string.Equals(state, stateAgain, StringComparison.Ordinal))
@@ -45,10 +56,13 @@ internal sealed class ClusterRefresh(AlignmentStore alignments, ClusterStore clu
 
     /// <summary>Refreshes the clusters around an article and its partners, then sets each partner's alignment count from
     /// what the refresh read; returns the article's own count.</summary>
-    public async Task<int> RefreshAndCountAsync(string article, IEnumerable<string> partners, ArticleStore articles, CancellationToken cancellationToken = default)
+    /// <remarks><paramref name="ownRows"/>: the article's rows as read after its last write to them, if the caller has them.</remarks>
+    public async Task<int> RefreshAndCountAsync(
+        string article, IEnumerable<string> partners, ArticleStore articles, CancellationToken cancellationToken = default, IReadOnlyList<AlignmentRow>? ownRows = null)
     {
         var others = partners.Where(p => !string.Equals(p, article, StringComparison.Ordinal)).ToList();
-        var counts = await RefreshAsync(others.Append(article), cancellationToken);
+        var read = ownRows is null ? null : new Dictionary<string, IReadOnlyList<AlignmentRow>>(StringComparer.Ordinal) { [article] = ownRows };
+        var counts = await RefreshAsync(others.Append(article), cancellationToken, read);
         foreach (var partner in others)
         {
             await articles.SetAlignmentCountAsync(partner, counts[partner], cancellationToken);
@@ -59,9 +73,12 @@ internal sealed class ClusterRefresh(AlignmentStore alignments, ClusterStore clu
 
     /// <summary>Every stored pair in a cluster that touches a seed: all rows of the seeds, then, in each article reached,
     /// the rows whose span overlaps (transitively) a span reached there — the same overlap that merges spans in clustering.</summary>
-    private async Task<(List<AlignmentRow> Pairs, string State, Dictionary<string, IReadOnlyList<AlignmentRow>> RowsOf)> WalkAsync(IReadOnlyList<string> seeds, CancellationToken cancellationToken)
+    private async Task<(List<AlignmentRow> Pairs, string State, Dictionary<string, IReadOnlyList<AlignmentRow>> RowsOf)> WalkAsync(
+        IReadOnlyList<string> seeds, CancellationToken cancellationToken, IReadOnlyDictionary<string, IReadOnlyList<AlignmentRow>>? read = null)
     {
-        var rowsOf = new Dictionary<string, IReadOnlyList<AlignmentRow>>(StringComparer.Ordinal);
+        var rowsOf = read is null
+            ? new Dictionary<string, IReadOnlyList<AlignmentRow>>(StringComparer.Ordinal)
+            : new Dictionary<string, IReadOnlyList<AlignmentRow>>(read, StringComparer.Ordinal);
         var included = new HashSet<(string Article, string Id)>();
         var pairs = new List<AlignmentRow>();
         var reaches = new Queue<(string Article, int Start, int End)>();

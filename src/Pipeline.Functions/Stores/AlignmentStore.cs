@@ -87,34 +87,42 @@ internal sealed class AlignmentStore(PipelineStorage storage)
         return rows.Select(FromEntity).ToList();
     }
 
-    /// <summary>Deletes rows of <paramref name="article"/> (both directions) whose version is not the pair's current one; returns the partners seen.</summary>
+    /// <summary>Deletes rows of <paramref name="article"/> (both directions) whose version is not the pair's current one;
+    /// returns the partners seen and the rows of its partition that were kept.</summary>
     /// <param name="article">The article whose partition is swept.</param>
     /// <param name="currentVersion">The current version of the pair with a partner, or null when the pair can have no rows (partner gone).</param>
     /// <param name="cancellationToken">Cancels the sweep.</param>
-    public async Task<IReadOnlySet<string>> SweepAsync(
+    public async Task<Swept> SweepAsync(
         string article, Func<string, CancellationToken, Task<string?>> currentVersion, CancellationToken cancellationToken = default)
     {
         var rows = await OfArticleAsync(article, cancellationToken);
         var partners = new HashSet<string>(StringComparer.Ordinal);
+        var kept = new List<AlignmentRow>();
         var deletes = new List<TableTransactionAction>();
         foreach (var group in rows.GroupBy(r => r.Target.Article, StringComparer.Ordinal))
         {
             partners.Add(group.Key);
             var current = await currentVersion(group.Key, cancellationToken);
-            foreach (var row in group.Where(r => !string.Equals(r.Version, current, StringComparison.Ordinal)))
+            foreach (var row in group)
             {
+                if (string.Equals(row.Version, current, StringComparison.Ordinal))
+                {
+                    kept.Add(row);
+                    continue;
+                }
+
                 deletes.Add(Delete(article, row));
                 deletes.Add(Delete(group.Key, row));
             }
         }
 
         await PipelineStorage.SubmitAsync(storage.Alignments, deletes, cancellationToken);
-        return partners;
+        return new Swept(partners, kept);
     }
 
     /// <summary>Deletes every row of an article in both directions; returns its former partners.</summary>
-    public Task<IReadOnlySet<string>> RemoveArticleAsync(string article, CancellationToken cancellationToken = default) =>
-        SweepAsync(article, (_, _) => Task.FromResult<string?>(null), cancellationToken);
+    public async Task<IReadOnlySet<string>> RemoveArticleAsync(string article, CancellationToken cancellationToken = default) =>
+        (await SweepAsync(article, (_, _) => Task.FromResult<string?>(null), cancellationToken)).Partners;
 
     /// <summary>One page of rows matching a filter (built with <see cref="TableClient.CreateQueryFilter"/>).</summary>
     public async Task<(IReadOnlyList<AlignmentRow> Rows, string? Next)> PageAsync(
@@ -212,3 +220,8 @@ internal sealed class AlignmentStore(PipelineStorage storage)
         return Convert.ToHexStringLower(bytes.AsSpan(0, 8));
     }
 }
+
+/// <summary>What a sweep of one article's partition saw.</summary>
+/// <param name="Partners">Every partner it had rows with, stale ones included.</param>
+/// <param name="Kept">The rows it left in the partition, as read.</param>
+internal sealed record Swept(IReadOnlySet<string> Partners, IReadOnlyList<AlignmentRow> Kept);

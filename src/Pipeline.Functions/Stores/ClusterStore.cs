@@ -59,6 +59,7 @@ internal sealed class ClusterStore(PipelineStorage storage)
     /// exactly as computed is not written again, and of a cluster that grew only the new members' index rows are.
     /// The caller passes false once its walk has found the rows changed under it (see <see cref="Processing.ClusterRefresh"/>).</param>
     /// <param name="cancellationToken">Cancels the remaining requests.</param>
+    /// <returns>Whether anything was written or deleted: when not, the stored clusters are those computed.</returns>
     /// <remarks>
     /// Order makes a stored cluster row a promise: index rows are upserted first, then the index rows of articles that
     /// left are deleted, then the cluster rows are written, then clusters that are gone are deleted. So a cluster row on
@@ -66,7 +67,7 @@ internal sealed class ClusterStore(PipelineStorage storage)
     /// A concurrent refresh with an outdated view can still delete a row a stored cluster lists; it then finds the rows
     /// changed when it walks again and writes its next round without trusting anything stored.
     /// </remarks>
-    public async Task ReplaceAsync(
+    public async Task<bool> ReplaceAsync(
         IReadOnlyCollection<string> articles,
         IReadOnlyList<ClusterRow> clusters,
         HashSet<(string Article, string Id)> written,
@@ -128,6 +129,7 @@ internal sealed class ClusterStore(PipelineStorage storage)
         deletes.AddRange(written.Where(w => gone.Contains(w.Id)).Select(w => Delete(IndexPartition(w.Article), w.Id)));
         await PipelineStorage.SubmitAsync(storage.Clusters, deletes.DistinctBy(d => (d.Entity.PartitionKey, d.Entity.RowKey)), cancellationToken);
         written.RemoveWhere(w => gone.Contains(w.Id));
+        return indexRows.Count + departed.Count + rows.Count + deletes.Count > 0;
     }
 
     /// <summary>One cluster, or null.</summary>
