@@ -70,6 +70,27 @@ public sealed class CandidateIndexStoreTests(EmptyStorage storage) : IClassFixtu
         Assert.Equal(["self/article.txt"], await NamesAsync(reader, "other", own));
     }
 
+    [Fact]
+    public async Task Mirror_KnowsTheSignatureOfTheVersionItIndexed_AndOfNoOther()
+    {
+        var (writer, reader) = await TwoInstancesAsync();
+        await writer.ReplaceAsync("known/a.txt", Shingles(500_000, 40), "sig-a", "\"0x1\"");
+        Assert.Null(reader.KnownSignatureOf("known/a.txt", "0x1"));
+
+        // A search brings the mirror up to date; quotes around an ETag do not make it another version.
+        await NamesAsync(reader, "other", Shingles(500_000, 5));
+        Assert.Equal("sig-a", reader.KnownSignatureOf("known/a.txt", "0x1"));
+        Assert.Null(reader.KnownSignatureOf("known/a.txt", "0x2"));
+        Assert.Null(reader.KnownSignatureOf("known/a.txt", null));
+        Assert.Null(reader.KnownSignatureOf("known/unindexed.txt", "0x1"));
+
+        // Replaced by another version: only that version's signature is known, once a search has seen it.
+        await writer.ReplaceAsync("known/a.txt", Shingles(500_000, 40), "sig-b", "0x2");
+        await NamesAsync(reader, "other", Shingles(500_000, 5));
+        Assert.Null(reader.KnownSignatureOf("known/a.txt", "0x1"));
+        Assert.Equal("sig-b", reader.KnownSignatureOf("known/a.txt", "0x2"));
+    }
+
     private async Task<(PostingStore Writer, PostingStore Reader)> TwoInstancesAsync()
     {
         var pipeline = new Pipeline.Functions.Storage.PipelineStorage(Pipeline.Functions.Storage.StorageClients.FromConnectionString(storage.ConnectionString));

@@ -102,6 +102,31 @@ public sealed class ClusterIdStorageTests(EmptyStorage storage) : IClassFixture<
         Assert.Empty(await store.OfArticleAsync("s/nothing"));
     }
 
+    [Fact]
+    public async Task Replace_SaysWhetherItWroteAnything()
+    {
+        var pipeline = new PipelineStorage(StorageClients.FromConnectionString(storage.ConnectionString));
+        await pipeline.InitializeAsync();
+        var store = new ClusterStore(pipeline);
+        SpanRow[] members = [new("n/A", "outlet", 0, 10, "text") { Published = s_day1 }, new("n/B", "outlet", 5, 15, "text") { Published = s_day1 }];
+        var cluster = new ClusterRow(ClusterStore.IdOf(members, "passage"), null, members) { Kind = "passage" };
+        string[] seeds = ["n/A", "n/B"];
+
+        Assert.True(await store.ReplaceAsync(seeds, [cluster], [], trustStored: true));
+        Assert.False(await store.ReplaceAsync(seeds, [cluster], [], trustStored: true));
+
+        // Trusting nothing stored, it writes every member's index row again.
+        Assert.True(await store.ReplaceAsync(seeds, [cluster], [], trustStored: false));
+
+        // A cluster that grew is written; one that is gone is deleted, once.
+        var grown = cluster with { Members = [.. members, new SpanRow("n/C", "outlet", 0, 10, "text") { Published = s_day1.AddDays(1) }] };
+        Assert.True(await store.ReplaceAsync(seeds, [grown], [], trustStored: true));
+        Assert.False(await store.ReplaceAsync(seeds, [grown], [], trustStored: true));
+        Assert.True(await store.ReplaceAsync(seeds, [], [], trustStored: true));
+        Assert.False(await store.ReplaceAsync(seeds, [], [], trustStored: true));
+        Assert.Empty(await store.OfArticleAsync("n/C"));
+    }
+
     private static Task WriteAsync(AlignmentStore store, (string Article, int Start, int End, int Day) first, (string Article, int Start, int End, int Day) second) =>
         store.WriteAsync(AlignmentStore.PairRows("v1", ("outlet", s_day1.AddDays(first.Day)), ("outlet", s_day1.AddDays(second.Day)), [new Alignment(
             new AlignedSpan(first.Article, first.Start, first.End, new string('x', first.End - first.Start), null),
