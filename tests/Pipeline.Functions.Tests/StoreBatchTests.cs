@@ -28,6 +28,26 @@ public sealed class StoreBatchTests(EmptyStorage storage) : IClassFixture<EmptyS
     }
 
     [Fact]
+    public async Task SetAlignmentCounts_ChangesOnlyTheCount_OfTheRowsThatExist()
+    {
+        var articles = new ArticleStore(await PipelineAsync());
+        await articles.PutAsync(new ArticleRow("counts/a.txt", "a", "A", ArticleStatus.Aligned, null, 3, 1, DateTimeOffset.UtcNow, "e-a", "hash-a", null));
+        await articles.PutAsync(new ArticleRow("counts/b.txt", "b", "B", ArticleStatus.Normalized, null, 4, 0, DateTimeOffset.UtcNow, "e-b", "hash-b", null));
+
+        // counts/gone.txt has no row: the others are still set, and no row is made for it.
+        await articles.SetAlignmentCountsAsync(new Dictionary<string, int> { ["counts/a.txt"] = 7, ["counts/gone.txt"] = 2, ["counts/b.txt"] = 5 });
+        Assert.Equal(7, (await articles.GetAsync("counts/a.txt"))!.Alignments);
+        Assert.Equal(ArticleStatus.Aligned, (await articles.GetAsync("counts/a.txt"))!.Status);
+        Assert.Equal(5, (await articles.GetAsync("counts/b.txt"))!.Alignments);
+        Assert.Equal("hash-b", (await articles.GetAsync("counts/b.txt"))!.ContentHash);
+        Assert.Null(await articles.GetAsync("counts/gone.txt"));
+
+        await articles.SetAlignmentCountsAsync(new Dictionary<string, int> { ["counts/a.txt"] = 8, ["counts/b.txt"] = 9 });
+        Assert.Equal(8, (await articles.GetAsync("counts/a.txt"))!.Alignments);
+        Assert.Equal(9, (await articles.GetAsync("counts/b.txt"))!.Alignments);
+    }
+
+    [Fact]
     public async Task PutMany_WritesEveryReceipt_AcrossTransactions()
     {
         var receipts = new ReceiptStore(await PipelineAsync());

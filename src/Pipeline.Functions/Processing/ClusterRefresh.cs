@@ -63,10 +63,7 @@ internal sealed class ClusterRefresh(AlignmentStore alignments, ClusterStore clu
         var others = partners.Where(p => !string.Equals(p, article, StringComparison.Ordinal)).ToList();
         var read = ownRows is null ? null : new Dictionary<string, IReadOnlyList<AlignmentRow>>(StringComparer.Ordinal) { [article] = ownRows };
         var counts = await RefreshAsync(others.Append(article), cancellationToken, read);
-        foreach (var partner in others)
-        {
-            await articles.SetAlignmentCountAsync(partner, counts[partner], cancellationToken);
-        }
+        await articles.SetAlignmentCountsAsync(others.Distinct(StringComparer.Ordinal).ToDictionary(p => p, p => counts[p], StringComparer.Ordinal), cancellationToken);
 
         return counts[article];
     }
