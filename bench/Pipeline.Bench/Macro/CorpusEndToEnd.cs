@@ -90,8 +90,8 @@ internal static class CorpusEndToEnd
             Console.WriteLine($"# Real corpus end to end: {corpus.Articles.Count} articles of {Path.GetFileName(corpus.Origin.TrimEnd('/'))}, {writers} writers, {Environment.ProcessorCount} cores, candidate index: {candidateIndex}{(wireEvery > 0 ? $", one wire paragraph in every {wireEvery}th" : string.Empty)}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
             Console.WriteLine($"app: {app}");
             Console.WriteLine();
-            Console.WriteLine("| phase | articles | wall s | articles/s | storage requests / article | table requests / article | hottest table partition (share of table requests with a partition) | final statuses |");
-            Console.WriteLine("|---|---|---|---|---|---|---|---|");
+            Console.WriteLine("| phase | articles | wall s | articles/s | storage requests / article | table requests / article | hottest table partition (share of table requests with a partition) | final statuses | CPU ms / article: app, Azurite |");
+            Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
             var phases = new[] { corpus.Articles.Take(first).ToList(), corpus.Articles.Skip(first).ToList() };
             var operations = new List<(string Phase, RequestLog Requests, int Articles)>();
             // The phases' wall times only: waiting for Azurite's request log to settle is the bench's, not the app's.
@@ -100,6 +100,7 @@ internal static class CorpusEndToEnd
             foreach (var (phase, index) in phases.Select((p, i) => (p, i)).Where(p => p.p.Count > 0))
             {
                 var before = RequestLog.Read(debugLog);
+                var cpuBefore = (App: EndToEnd.CpuSeconds(appProcess), Azurite: EndToEnd.CpuSecondsTree(azuriteProcess));
                 var clock = Stopwatch.StartNew();
                 await Parallel.ForEachAsync(phase, new ParallelOptions { MaxDegreeOfParallelism = writers, CancellationToken = cancellationToken },
                     async (a, ct) => await container.GetBlobClient(a.Name).UploadAsync(new BinaryData(Encoding.UTF8.GetBytes(a.Text)), overwrite: true, cancellationToken: ct));
@@ -107,11 +108,14 @@ internal static class CorpusEndToEnd
                 var (final, statuses) = await EndToEnd.WaitAllFinalAsync(http, uploaded, clock, _ => { }, TimeSpan.FromSeconds(seconds), cancellationToken);
                 var wall = clock.Elapsed.TotalSeconds;
                 processing += clock.Elapsed;
+
+                // CPU time is steadier than the rate on a shared 2-core machine, where the app and Azurite compete.
+                var cpu = (App: EndToEnd.CpuSeconds(appProcess) - cpuBefore.App, Azurite: EndToEnd.CpuSecondsTree(azuriteProcess) - cpuBefore.Azurite);
                 var requests = (await RequestLog.ReadSettledAsync(debugLog, cancellationToken)).Minus(before);
                 var (hotPartition, hotShare) = requests.Hottest();
                 operations.Add((index == 0 ? "first" : "rest", requests, phase.Count));
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| {(index == 0 ? "first" : "rest")} | {phase.Count} | {wall:F1} | {phase.Count / wall:F2} | {requests.Total / (double)phase.Count:F1} | {requests.Table / (double)phase.Count:F1} | {hotShare:P1} (`{hotPartition}`) | {string.Join(", ", statuses.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {p.Value}"))}{(final ? string.Empty : " — timed out")} |"));
+                    $"| {(index == 0 ? "first" : "rest")} | {phase.Count} | {wall:F1} | {phase.Count / wall:F2} | {requests.Total / (double)phase.Count:F1} | {requests.Table / (double)phase.Count:F1} | {hotShare:P1} (`{hotPartition}`) | {string.Join(", ", statuses.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {p.Value}"))}{(final ? string.Empty : " — timed out")} | {cpu.App * 1000 / phase.Count:F0}, {cpu.Azurite * 1000 / phase.Count:F0} |"));
             }
 
             Console.WriteLine();
