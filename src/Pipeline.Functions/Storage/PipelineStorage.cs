@@ -116,7 +116,13 @@ internal sealed class PipelineStorage
     }
 
     /// <summary>Submits upserts and deletes in as few batches as the table service allows.</summary>
-    public static async Task SubmitAsync(TableClient table, IEnumerable<TableTransactionAction> actions, CancellationToken cancellationToken = default)
+    /// <param name="table">The table.</param>
+    /// <param name="actions">The actions, in any partitions.</param>
+    /// <param name="cancellationToken">Cancels the remaining batches.</param>
+    /// <param name="tolerated">A status that means one row was not in the state an action expects and may be skipped
+    /// (409: inserted meanwhile; 404: gone meanwhile). A batch of deletes always tolerates 404.</param>
+    /// <remarks>The service refuses a whole transaction for one such row, so that batch is sent again an action at a time.</remarks>
+    public static async Task SubmitAsync(TableClient table, IEnumerable<TableTransactionAction> actions, CancellationToken cancellationToken = default, int? tolerated = null)
     {
         foreach (var batch in TableTransactionBatches.Split(actions))
         {
@@ -124,16 +130,27 @@ internal sealed class PipelineStorage
             {
                 await table.SubmitTransactionAsync(batch, cancellationToken);
             }
-            catch (RequestFailedException e) when (e.Status == 404 && batch.All(a => a.ActionType == TableTransactionActionType.Delete))
+            catch (RequestFailedException e) when (Tolerates(e, batch, tolerated) && batch.Count > 1)
             {
-                // Someone else deleted one of these rows first; delete the rest one by one, ignoring the missing.
                 foreach (var action in batch)
                 {
-                    await DeleteIfExistsAsync(table, action.Entity.PartitionKey, action.Entity.RowKey, cancellationToken);
+                    try
+                    {
+                        await table.SubmitTransactionAsync([action], cancellationToken);
+                    }
+                    catch (RequestFailedException one) when (Tolerates(one, [action], tolerated))
+                    {
+                    }
                 }
+            }
+            catch (RequestFailedException e) when (Tolerates(e, batch, tolerated))
+            {
             }
         }
     }
+
+    private static bool Tolerates(RequestFailedException e, IReadOnlyList<TableTransactionAction> batch, int? tolerated) =>
+        e.Status == tolerated || (e.Status == 404 && batch.All(a => a.ActionType == TableTransactionActionType.Delete));
 
     /// <summary>Deletes a row, ignoring a row that is already gone.</summary>
     public static async Task DeleteIfExistsAsync(TableClient table, string partitionKey, string rowKey, CancellationToken cancellationToken = default)

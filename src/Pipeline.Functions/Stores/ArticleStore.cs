@@ -35,28 +35,15 @@ internal sealed class ArticleStore(PipelineStorage storage)
         storage.ArticleRows.UpsertEntityAsync(ToEntity(row), TableUpdateMode.Replace, cancellationToken);
 
     /// <summary>Writes pending rows for articles seen for the first time (never overwriting an existing row).</summary>
-    /// <remarks>A transaction inserts up to 100 at once; one that fails because a row appeared meanwhile (the article was
-    /// normalized first) is inserted one by one, skipping the rows that exist.</remarks>
-    public async Task AddPendingAsync(IEnumerable<(string Name, string Outlet, string ETag)> articles, CancellationToken cancellationToken = default)
-    {
-        var actions = articles.Select(a => new TableTransactionAction(
-            TableTransactionActionType.Add,
-            ToEntity(new ArticleRow(a.Name, a.Outlet, null, ArticleStatus.Pending, null, 0, 0, DateTimeOffset.UtcNow, a.ETag, null, null))));
-        foreach (var batch in TableTransactionBatches.Split(actions))
-        {
-            try
-            {
-                await storage.ArticleRows.SubmitTransactionAsync(batch, cancellationToken);
-            }
-            catch (RequestFailedException e) when (e.Status == 409)
-            {
-                foreach (var action in batch)
-                {
-                    await AddIfAbsentAsync(action.Entity, cancellationToken);
-                }
-            }
-        }
-    }
+    /// <remarks>Inserted up to 100 at a time; a row that appeared meanwhile (the article was normalized first) is skipped.</remarks>
+    public Task AddPendingAsync(IEnumerable<(string Name, string Outlet, string ETag)> articles, CancellationToken cancellationToken = default) =>
+        PipelineStorage.SubmitAsync(
+            storage.ArticleRows,
+            articles.Select(a => new TableTransactionAction(
+                TableTransactionActionType.Add,
+                ToEntity(new ArticleRow(a.Name, a.Outlet, null, ArticleStatus.Pending, null, 0, 0, DateTimeOffset.UtcNow, a.ETag, null, null)))),
+            cancellationToken,
+            tolerated: 409);
 
     /// <summary>Changes a status row when it still describes <paramref name="sourceETag"/>; false when it describes another version or is gone.</summary>
     public async Task<bool> UpdateIfCurrentAsync(string name, string sourceETag, Func<ArticleRow, ArticleRow> change, CancellationToken cancellationToken = default)
@@ -97,34 +84,15 @@ internal sealed class ArticleStore(PipelineStorage storage)
     }
 
     /// <summary>Sets articles' alignment counts, on the rows that exist.</summary>
-    /// <remarks>The rows share a partition, so the counts go in one transaction per 100 instead of a request each; one
-    /// that fails because a row is gone (the article was deleted meanwhile) is written one by one, skipping that row.</remarks>
-    public async Task SetAlignmentCountsAsync(IReadOnlyDictionary<string, int> counts, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(counts);
-        var actions = counts.Select(c => new TableTransactionAction(
-            TableTransactionActionType.UpdateMerge, new TableEntity(Partition, RowKey(c.Key)) { ["Alignments"] = c.Value }, ETag.All));
-        foreach (var batch in TableTransactionBatches.Split(actions))
-        {
-            if (batch.Count == 1)
-            {
-                await MergeIfPresentAsync(batch[0].Entity, cancellationToken);
-                continue;
-            }
-
-            try
-            {
-                await storage.ArticleRows.SubmitTransactionAsync(batch, cancellationToken);
-            }
-            catch (RequestFailedException e) when (e.Status == 404)
-            {
-                foreach (var action in batch)
-                {
-                    await MergeIfPresentAsync(action.Entity, cancellationToken);
-                }
-            }
-        }
-    }
+    /// <remarks>The rows share a partition, so the counts go up to 100 at a time instead of a request each; a row deleted
+    /// meanwhile is skipped.</remarks>
+    public Task SetAlignmentCountsAsync(IReadOnlyDictionary<string, int> counts, CancellationToken cancellationToken = default) =>
+        PipelineStorage.SubmitAsync(
+            storage.ArticleRows,
+            counts.Select(c => new TableTransactionAction(
+                TableTransactionActionType.UpdateMerge, new TableEntity(Partition, RowKey(c.Key)) { ["Alignments"] = c.Value }, ETag.All)),
+            cancellationToken,
+            tolerated: 404);
 
     /// <summary>Deletes an article's status row.</summary>
     public Task DeleteAsync(string name, CancellationToken cancellationToken = default) =>
@@ -218,28 +186,6 @@ internal sealed class ArticleStore(PipelineStorage storage)
         if (BlobNames.Problem(name) is null)
         {
             await storage.Normalized.DeleteBlobIfExistsAsync(name, cancellationToken: cancellationToken);
-        }
-    }
-
-    private async Task MergeIfPresentAsync(ITableEntity entity, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await storage.ArticleRows.UpdateEntityAsync(entity, ETag.All, TableUpdateMode.Merge, cancellationToken);
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
-        {
-        }
-    }
-
-    private async Task AddIfAbsentAsync(ITableEntity entity, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await storage.ArticleRows.AddEntityAsync(entity, cancellationToken);
-        }
-        catch (RequestFailedException e) when (e.Status == 409)
-        {
         }
     }
 
