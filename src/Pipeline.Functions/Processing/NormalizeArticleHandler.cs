@@ -37,26 +37,28 @@ internal sealed partial class NormalizeArticleHandler(
 
         if (blob.Length is { } length && length > options.MaxArticleBytes)
         {
-            return await RejectAsync(blob, outlet, "too-large", $"The article is {length} bytes; the limit is {options.MaxArticleBytes} bytes (Pipeline:MaxArticleBytes).", cancellationToken);
+            // Not read, so nothing has shown this version current yet.
+            return await IsCurrentAsync(blob, cancellationToken)
+                ? await RejectAsync(blob, outlet, "too-large", $"The article is {length} bytes; the limit is {options.MaxArticleBytes} bytes (Pipeline:MaxArticleBytes).", cancellationToken)
+                : Stale(blob);
         }
 
         // Read on condition of this version: null means a newer version exists or it was deleted.
         if (await blob.ReadAsync(cancellationToken) is not { } content)
         {
-            LogStale(logger, blob.Name, blob.ETag);
-            return $"Skipped {blob.Name}: a newer version exists or it was deleted.";
+            return Stale(blob);
         }
 
         if (content.LongLength > options.MaxArticleBytes)
         {
-            return await RejectAsync(blob, outlet, "too-large", $"The article is {content.LongLength} bytes; the limit is {options.MaxArticleBytes} bytes (Pipeline:MaxArticleBytes).", cancellationToken, readCurrent: true);
+            return await RejectAsync(blob, outlet, "too-large", $"The article is {content.LongLength} bytes; the limit is {options.MaxArticleBytes} bytes (Pipeline:MaxArticleBytes).", cancellationToken);
         }
 
         var read = ArticleReader.Read(blob.Name, content);
         if (read.Article is not { } article)
         {
             var rejection = read.Rejection;
-            return await RejectAsync(blob, outlet, rejection?.Code ?? "unreadable", rejection?.Message ?? "The article could not be read.", cancellationToken, readCurrent: true);
+            return await RejectAsync(blob, outlet, rejection?.Code ?? "unreadable", rejection?.Message ?? "The article could not be read.", cancellationToken);
         }
 
         var signature = ArticleSignature.Of(article);
@@ -104,14 +106,15 @@ internal sealed partial class NormalizeArticleHandler(
         return current is not null && ETags.Same(current, blob.ETag);
     }
 
-    // readCurrent: the content was just read on condition of this version, which proves it current without asking again.
-    private async Task<string> RejectAsync(ArticleBlob blob, string outlet, string code, string message, CancellationToken cancellationToken, bool readCurrent = false)
+    private string Stale(ArticleBlob blob)
     {
-        if (!readCurrent && !await IsCurrentAsync(blob, cancellationToken))
-        {
-            return $"Skipped {blob.Name}: a newer version exists or it was deleted.";
-        }
+        LogStale(logger, blob.Name, blob.ETag);
+        return $"Skipped {blob.Name}: a newer version exists or it was deleted.";
+    }
 
+    // Called once the version is known to be current: read on condition of it, or checked.
+    private async Task<string> RejectAsync(ArticleBlob blob, string outlet, string code, string message, CancellationToken cancellationToken)
+    {
         await articles.PutAsync(
             new ArticleRow(blob.Name, outlet, null, ArticleStatus.Rejected, $"{code}: {message}", 0, 0, DateTimeOffset.UtcNow, ETags.Normalize(blob.ETag), null, null),
             cancellationToken);
