@@ -47,6 +47,10 @@ internal static class LongText
         return builder.ToString();
     }
 
+    /// <summary>The properties <see cref="Write"/> may use for <paramref name="name"/>, for a query's select list.</summary>
+    public static IEnumerable<string> Names(string name) =>
+        Enumerable.Range(0, MaxChunks).Select(i => i == 0 ? name : name + i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
     /// <summary>A string cut to fit one property.</summary>
     public static string Clip(string text) => text.Length > ChunkChars ? text[..ChunkChars] : text;
 }

@@ -18,6 +18,15 @@ internal sealed class AlignmentStore(PipelineStorage storage)
 {
     private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) } };
 
+    // Every property but the word diff, which is as long as both texts together and which only the API shows.
+    private static readonly string[] s_withoutDiff =
+    [
+        "Id", "Version", "Primary", "Score", "Kind", "Other",
+        "SourceArticle", "SourceOutlet", "SourceStart", "SourceEnd", "SourceSpeaker", "SourcePublished",
+        "TargetArticle", "TargetOutlet", "TargetStart", "TargetEnd", "TargetSpeaker", "TargetPublished",
+        .. LongText.Names("SourceText"), .. LongText.Names("TargetText"),
+    ];
+
     /// <summary>The version of a pair's rows: a hash of both articles' content hashes in name order; null when either is unknown.</summary>
     public static string? Version(string firstName, string? firstHash, string secondName, string? secondHash)
     {
@@ -79,11 +88,13 @@ internal sealed class AlignmentStore(PipelineStorage storage)
         return actions;
     }
 
-    /// <summary>Every row whose source is <paramref name="article"/>.</summary>
+    /// <summary>Every row whose source is <paramref name="article"/>, without its word diff (<see cref="AlignmentRow.Diff"/> is empty).</summary>
+    /// <remarks>The sweep, the cluster walk and the copy check read partitions many times per article and need spans and
+    /// texts only; leaving the diffs out spares the service sending them and this process parsing them.</remarks>
     public async Task<IReadOnlyList<AlignmentRow>> OfArticleAsync(string article, CancellationToken cancellationToken = default)
     {
         var rows = await PipelineStorage.QueryAllAsync(
-            storage.Alignments, TableClient.CreateQueryFilter($"PartitionKey eq {TableKey.Encode(article)}"), cancellationToken: cancellationToken);
+            storage.Alignments, TableClient.CreateQueryFilter($"PartitionKey eq {TableKey.Encode(article)}"), s_withoutDiff, cancellationToken);
         return rows.Select(FromEntity).ToList();
     }
 
