@@ -18,7 +18,8 @@ internal sealed class AlignmentStore(PipelineStorage storage)
 {
     private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) } };
 
-    // Every property but the word diff, which is as long as both texts together and which only the API shows.
+    // Every property but the word diff, which is as long as both texts together and which only the API shows. A property
+    // added to ToEntity that OfArticleAsync's callers need must be added here, or it reads back as missing.
     private static readonly string[] s_withoutDiff =
     [
         "Id", "Version", "Primary", "Score", "Kind", "Other",
