@@ -88,7 +88,7 @@ internal sealed partial class AlignArticleHandler(
 
         // The rows the sweep kept are this partition as it stands after every write of this article, unless the sweep
         // aligned a pair again: then the clusters' walk reads it once more.
-        var count = await clusters.RefreshAndCountAsync(record.Name, swept.Partners, articles, cancellationToken, pairs.Rewritten ? null : swept.Kept);
+        var count = await clusters.RefreshAndCountAsync(record.Name, swept.Partners, articles, pairs.Rewritten ? null : swept.Kept, cancellationToken);
 
         // Last: "aligned" promises that this article's pairs, its partners' counts and its clusters are all in place.
         await articles.UpdateIfCurrentAsync(
@@ -252,7 +252,7 @@ internal sealed partial class AlignArticleHandler(
     private async Task<string> RecordDuplicateAsync(NormalizedRecord record, string canonical, CancellationToken cancellationToken)
     {
         var partners = await alignments.RemoveArticleAsync(record.Name, cancellationToken);
-        await clusters.RefreshAndCountAsync(record.Name, partners, articles, cancellationToken);
+        await clusters.RefreshAndCountAsync(record.Name, partners, articles, cancellationToken: cancellationToken);
         await articles.UpdateIfCurrentAsync(
             record.Name,
             record.SourceETag,

@@ -17,7 +17,7 @@ internal sealed class ArticleRemoval(
         var signature = await postings.RemoveAsync(name, cancellationToken);
         await articles.DeleteRecordAsync(name, cancellationToken);
         var partners = await alignments.RemoveArticleAsync(name, cancellationToken);
-        await clusters.RefreshAndCountAsync(name, partners, articles, cancellationToken);
+        await clusters.RefreshAndCountAsync(name, partners, articles, cancellationToken: cancellationToken);
         if (signature is not null)
         {
             await RetriggerSignatureGroupAsync(signature, name, cancellationToken);

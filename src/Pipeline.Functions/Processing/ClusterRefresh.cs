@@ -24,15 +24,15 @@ internal sealed class ClusterRefresh(AlignmentStore alignments, ClusterStore clu
     /// set, and it needs no second walk: whoever wrote rows after its walk refreshes after writing them.
     /// </remarks>
     /// <param name="seeds">The articles whose rows changed.</param>
-    /// <param name="cancellationToken">Cancels the refresh.</param>
     /// <param name="read">Rows of some articles' partitions, read by the caller after its last write to them: the first
     /// walk takes them instead of reading those partitions again. (The walk after writing reads every partition.)</param>
+    /// <param name="cancellationToken">Cancels the refresh.</param>
     /// <returns>How many alignment rows each seed has, as the last walk read them: the seeds' counts, without a query each.</returns>
     public async Task<IReadOnlyDictionary<string, int>> RefreshAsync(
-        IEnumerable<string> seeds, CancellationToken cancellationToken = default, IReadOnlyDictionary<string, IReadOnlyList<AlignmentRow>>? read = null)
+        IEnumerable<string> seeds, IReadOnlyDictionary<string, IReadOnlyList<AlignmentRow>>? read = null, CancellationToken cancellationToken = default)
     {
         var start = seeds.Distinct(StringComparer.Ordinal).ToList();
-        var (pairs, state, rowsOf) = await WalkAsync(start, cancellationToken, read);
+        var (pairs, state, rowsOf) = await WalkAsync(start, read, cancellationToken);
         var written = new HashSet<(string Article, string Id)>();
         for (var round = 0; round < 5; round++)
         {
@@ -41,7 +41,7 @@ internal sealed class ClusterRefresh(AlignmentStore alignments, ClusterStore clu
                 break;
             }
 
-            var (pairsAgain, stateAgain, rowsAgain) = await WalkAsync(start, cancellationToken);
+            var (pairsAgain, stateAgain, rowsAgain) = await WalkAsync(start, null, cancellationToken);
             rowsOf = rowsAgain;
             if (string.Equals(state, stateAgain, StringComparison.Ordinal))
             {
@@ -58,11 +58,11 @@ internal sealed class ClusterRefresh(AlignmentStore alignments, ClusterStore clu
     /// what the refresh read; returns the article's own count.</summary>
     /// <remarks><paramref name="ownRows"/>: the article's rows as read after its last write to them, if the caller has them.</remarks>
     public async Task<int> RefreshAndCountAsync(
-        string article, IEnumerable<string> partners, ArticleStore articles, CancellationToken cancellationToken = default, IReadOnlyList<AlignmentRow>? ownRows = null)
+        string article, IEnumerable<string> partners, ArticleStore articles, IReadOnlyList<AlignmentRow>? ownRows = null, CancellationToken cancellationToken = default)
     {
         var others = partners.Where(p => !string.Equals(p, article, StringComparison.Ordinal)).ToList();
         var read = ownRows is null ? null : new Dictionary<string, IReadOnlyList<AlignmentRow>>(StringComparer.Ordinal) { [article] = ownRows };
-        var counts = await RefreshAsync(others.Append(article), cancellationToken, read);
+        var counts = await RefreshAsync(others.Append(article), read, cancellationToken);
         await articles.SetAlignmentCountsAsync(others.Distinct(StringComparer.Ordinal).ToDictionary(p => p, p => counts[p], StringComparer.Ordinal), cancellationToken);
 
         return counts[article];
@@ -71,7 +71,7 @@ internal sealed class ClusterRefresh(AlignmentStore alignments, ClusterStore clu
     /// <summary>Every stored pair in a cluster that touches a seed: all rows of the seeds, then, in each article reached,
     /// the rows whose span overlaps (transitively) a span reached there — the same overlap that merges spans in clustering.</summary>
     private async Task<(List<AlignmentRow> Pairs, string State, Dictionary<string, IReadOnlyList<AlignmentRow>> RowsOf)> WalkAsync(
-        IReadOnlyList<string> seeds, CancellationToken cancellationToken, IReadOnlyDictionary<string, IReadOnlyList<AlignmentRow>>? read = null)
+        IReadOnlyList<string> seeds, IReadOnlyDictionary<string, IReadOnlyList<AlignmentRow>>? read, CancellationToken cancellationToken)
     {
         var rowsOf = read is null
             ? new Dictionary<string, IReadOnlyList<AlignmentRow>>(StringComparer.Ordinal)

@@ -118,11 +118,11 @@ internal sealed class PipelineStorage
     /// <summary>Submits upserts and deletes in as few batches as the table service allows.</summary>
     /// <param name="table">The table.</param>
     /// <param name="actions">The actions, in any partitions.</param>
-    /// <param name="cancellationToken">Cancels the remaining batches.</param>
     /// <param name="tolerated">A status that means one row was not in the state an action expects and may be skipped
     /// (409: inserted meanwhile; 404: gone meanwhile). A batch of deletes always tolerates 404.</param>
+    /// <param name="cancellationToken">Cancels the remaining batches.</param>
     /// <remarks>The service refuses a whole transaction for one such row, so that batch is sent again an action at a time.</remarks>
-    public static async Task SubmitAsync(TableClient table, IEnumerable<TableTransactionAction> actions, CancellationToken cancellationToken = default, int? tolerated = null)
+    public static async Task SubmitAsync(TableClient table, IEnumerable<TableTransactionAction> actions, int? tolerated = null, CancellationToken cancellationToken = default)
     {
         foreach (var batch in TableTransactionBatches.Split(actions))
         {

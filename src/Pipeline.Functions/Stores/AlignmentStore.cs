@@ -62,7 +62,7 @@ internal sealed class AlignmentStore(PipelineStorage storage)
     /// <summary>Writes rows made by <see cref="PairRows"/>, several pairs' at once: one transaction per partition (≤ 100
     /// rows), so an article aligned with many partners writes its own partition once, not once per partner.</summary>
     public Task WriteAsync(IEnumerable<TableTransactionAction> rows, CancellationToken cancellationToken = default) =>
-        PipelineStorage.SubmitAsync(storage.Alignments, rows, cancellationToken);
+        PipelineStorage.SubmitAsync(storage.Alignments, rows, cancellationToken: cancellationToken);
 
     /// <summary>The upserts of both directions of a pair's alignments (oriented first → second).</summary>
     public static List<TableTransactionAction> PairRows(
@@ -128,7 +128,7 @@ internal sealed class AlignmentStore(PipelineStorage storage)
             }
         }
 
-        await PipelineStorage.SubmitAsync(storage.Alignments, deletes, cancellationToken);
+        await PipelineStorage.SubmitAsync(storage.Alignments, deletes, cancellationToken: cancellationToken);
         return new Swept(partners, kept);
     }
 

@@ -42,8 +42,8 @@ internal sealed class ArticleStore(PipelineStorage storage)
             articles.Select(a => new TableTransactionAction(
                 TableTransactionActionType.Add,
                 ToEntity(new ArticleRow(a.Name, a.Outlet, null, ArticleStatus.Pending, null, 0, 0, DateTimeOffset.UtcNow, a.ETag, null, null)))),
-            cancellationToken,
-            tolerated: 409);
+            tolerated: 409,
+            cancellationToken);
 
     /// <summary>Changes a status row when it still describes <paramref name="sourceETag"/>; false when it describes another version or is gone.</summary>
     public async Task<bool> UpdateIfCurrentAsync(string name, string sourceETag, Func<ArticleRow, ArticleRow> change, CancellationToken cancellationToken = default)
@@ -91,8 +91,8 @@ internal sealed class ArticleStore(PipelineStorage storage)
             storage.ArticleRows,
             counts.Select(c => new TableTransactionAction(
                 TableTransactionActionType.UpdateMerge, new TableEntity(Partition, RowKey(c.Key)) { ["Alignments"] = c.Value }, ETag.All)),
-            cancellationToken,
-            tolerated: 404);
+            tolerated: 404,
+            cancellationToken);
 
     /// <summary>Deletes an article's status row.</summary>
     public Task DeleteAsync(string name, CancellationToken cancellationToken = default) =>

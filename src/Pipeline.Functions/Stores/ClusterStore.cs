@@ -107,10 +107,10 @@ internal sealed class ClusterStore(PipelineStorage storage)
             }
         }
 
-        await PipelineStorage.SubmitAsync(storage.Clusters, indexRows, cancellationToken);
-        await PipelineStorage.SubmitAsync(storage.Clusters, departed.Select(d => Delete(IndexPartition(d.Article), d.Id)), cancellationToken);
+        await PipelineStorage.SubmitAsync(storage.Clusters, indexRows, cancellationToken: cancellationToken);
+        await PipelineStorage.SubmitAsync(storage.Clusters, departed.Select(d => Delete(IndexPartition(d.Article), d.Id)), cancellationToken: cancellationToken);
         written.ExceptWith(departed);
-        await PipelineStorage.SubmitAsync(storage.Clusters, rows, cancellationToken);
+        await PipelineStorage.SubmitAsync(storage.Clusters, rows, cancellationToken: cancellationToken);
 
         var deletes = new List<TableTransactionAction>();
         var gone = oldIds.Concat(written.Select(w => w.Id)).Where(id => !now.ContainsKey(id)).ToHashSet(StringComparer.Ordinal);
@@ -127,7 +127,7 @@ internal sealed class ClusterStore(PipelineStorage storage)
         }
 
         deletes.AddRange(written.Where(w => gone.Contains(w.Id)).Select(w => Delete(IndexPartition(w.Article), w.Id)));
-        await PipelineStorage.SubmitAsync(storage.Clusters, deletes.DistinctBy(d => (d.Entity.PartitionKey, d.Entity.RowKey)), cancellationToken);
+        await PipelineStorage.SubmitAsync(storage.Clusters, deletes.DistinctBy(d => (d.Entity.PartitionKey, d.Entity.RowKey)), cancellationToken: cancellationToken);
         written.RemoveWhere(w => gone.Contains(w.Id));
         return indexRows.Count + departed.Count + rows.Count + deletes.Count > 0;
     }

@@ -34,7 +34,7 @@ internal sealed class ReceiptStore(PipelineStorage storage)
     /// <summary>Writes many receipts: one transaction per container and 100 receipts, instead of a request each.</summary>
     public Task PutManyAsync(IEnumerable<Receipt> receipts, CancellationToken cancellationToken = default) =>
         PipelineStorage.SubmitAsync(
-            storage.Receipts, receipts.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(r))), cancellationToken);
+            storage.Receipts, receipts.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(r))), cancellationToken: cancellationToken);
 
     /// <summary>Deletes a receipt.</summary>
     public Task DeleteAsync(string container, string name, CancellationToken cancellationToken = default) =>
